@@ -1,0 +1,47 @@
+# claim-kg — `make demo` and `make test` set everything up on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OUT := out
+SHARED := ../shared
+POLNEAR_DEV := $(SHARED)/polnear/dev
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo test lint eval bench clean
+
+help: ## Show this help
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*?## "}{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install claim-kg with its dev extras and the spaCy model
+
+demo: $(STAMP) ## Build the seed articles into out/ (Turtle, TriG, JSONL, HTML)
+	$(BIN)/kg build seeds -o $(OUT)
+	@echo "open $(OUT)/graph.html in a browser; query with: $(BIN)/kg query $(OUT)/claims.ttl -e 'SELECT ...'"
+
+test: $(STAMP) ## Run the whole test suite
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP) ## ruff + mypy (fail on any error)
+	$(BIN)/ruff check kg tests bench
+	$(BIN)/ruff format --check kg tests bench
+	$(BIN)/mypy
+
+eval: $(STAMP) ## Score the extractor on PolNeAR dev (skipped when ../shared/polnear is absent)
+	@if [ -d $(POLNEAR_DEV) ]; then \
+	  $(BIN)/kg eval --gold $(POLNEAR_DEV) ; \
+	else echo "skip: $(POLNEAR_DEV) not found"; fi
+
+bench: $(STAMP) ## Speed benchmarks on PolNeAR dev (results in bench/RESULTS.md)
+	@if [ -d $(POLNEAR_DEV) ]; then $(BIN)/python bench/extract_speed.py $(POLNEAR_DEV)/text ; \
+	else echo "skip: $(POLNEAR_DEV) not found"; fi
+
+clean: ## Remove build outputs and caches (keeps .venv)
+	rm -rf $(OUT) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
