@@ -1,0 +1,61 @@
+"""Boilerplate that is not a claim: copyright lines, photo captions and credits, "Read more", bylines.
+
+Works on paragraphs (line-separated blocks) and returns character ranges to leave out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.record import Span
+
+COPYRIGHT = re.compile(r"©|\bcopyright\b|all rights reserved|do not reproduce", re.IGNORECASE)
+CALL_TO_ACTION = re.compile(
+    r"^\s*(read more|related( stories| articles)?:|click here|sign up|subscribe|follow us|share this|"
+    r"watch:|listen:|advertisement\s*$)",
+    re.IGNORECASE,
+)
+BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}(\s+and\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})?\s*$")
+CREDIT = re.compile(
+    r"getty images|\bafp\b|\breuters/|\bap photo\b|\(photo\b|\bphoto:|\bimage:|\bcredit:|/\s*shutterstock|"
+    r"\bphotograph:|\bpicture:",
+    re.IGNORECASE,
+)
+QUOTE_MARK = re.compile(r"[\"“”]")
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-blank lines of ``text`` as spans (news paragraphs are line-separated)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append(Span(start, end))
+    return out
+
+
+def is_boilerplate(paragraph: str, following: str | None = None) -> bool:
+    """Whether one paragraph is boilerplate; ``following`` is the next paragraph (captions repeat)."""
+    if COPYRIGHT.search(paragraph) and len(paragraph) < 400:
+        return True
+    if CALL_TO_ACTION.search(paragraph) or BYLINE.match(paragraph):
+        return True
+    if CREDIT.search(paragraph) and not QUOTE_MARK.search(paragraph) and len(paragraph.split()) < 80:
+        return True
+    # A photo caption printed twice, the second time with its credit appended.
+    return bool(following and len(paragraph) > 40 and following.startswith(paragraph))
+
+
+def boilerplate_spans(text: str) -> list[Span]:
+    """Character ranges of boilerplate paragraphs, in order."""
+    paras = paragraphs(text)
+    out = []
+    for i, p in enumerate(paras):
+        nxt = paras[i + 1].of(text) if i + 1 < len(paras) else None
+        if is_boilerplate(p.of(text), nxt):
+            out.append(p)
+    return out

@@ -1,0 +1,122 @@
+"""Rule-based source resolution: pronouns and short names to the fullest mention in the article.
+
+No coreference model installs here, so this is deliberately simple and explainable:
+- "he"/"she": the most salient earlier person of compatible gender (the previous attribution's
+  source first, when it is recent; then the nearest earlier person name outside quotations);
+- "they"/"it": the nearest earlier group / organisation source;
+- short names ("Putin", "Mr. Burman"): the longest name in the article ending with the same surname.
+Gender comes from gendered titles and a list of common given names (``kg/data/names.txt``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from kg.sources import FIRST, NEUTER, PERSONAL, PLURAL, Mention, gender_of, given_names, role_words
+
+SALIENCE_WINDOW = 400  # characters: a previous speaker this close wins over a nearer bare name
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A named mention: its character position, name, role and gender."""
+
+    pos: int
+    name: str
+    role: str | None
+    gender: str | None
+    kind: str  # person | organization | group | place | unnamed
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    name: str
+    role: str | None
+    kind: str | None
+
+
+def _surname_key(name: str) -> str:
+    words = [w for w in name.replace("’s", "").replace("'s", "").split() if w.lower() not in role_words()]
+    return words[-1].lower().strip(".,") if words else ""
+
+
+def person_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
+    """PERSON entities outside quotations (plus given-name-initial proper noun runs NER missed)."""
+    names, out = given_names(), []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and not inside_quote[ent.start]:
+            text = ent.text.strip().removesuffix("’s").removesuffix("'s")
+            if len(text) > 1:
+                first = text.split()[0].lower()
+                out.append(Named(ent.start_char, text, None, names.get(first), "person"))
+    return out
+
+
+class Resolver:
+    """Resolves source mentions in one document, in text order (call :meth:`resolve` in order)."""
+
+    def __init__(self, doc: Doc, people: list[Named], all_names: list[Named]) -> None:
+        self.doc = doc
+        self.people = sorted(people, key=lambda n: n.pos)
+        # Every named mention in the article (before or after), for short-name expansion.
+        self.by_surname: dict[str, Named] = {}
+        for n in [*people, *all_names]:
+            key = _surname_key(n.name)
+            best = self.by_surname.get(key)
+            if key and (best is None or len(n.name.split()) > len(best.name.split())):
+                self.by_surname[key] = n
+        self.history: list[Named] = []  # resolved sources so far
+
+    def expand(self, name: str) -> Named | None:
+        """The fullest name sharing the surname of ``name`` (``None`` when there is none longer)."""
+        if not name or len(name.split()) > 3:
+            return None
+        n = self.by_surname.get(_surname_key(name))
+        if n and len(n.name) > len(name):
+            return n
+        return None
+
+    def _compatible(self, n: Named, gender: str | None) -> bool:
+        return n.kind == "person" and (gender is None or n.gender is None or n.gender == gender)
+
+    def resolve(self, m: Mention, pos: int, kind: str | None) -> Resolution:
+        """Resolve the mention ``m`` at character ``pos`` and remember it as the latest source."""
+        doc = self.doc
+        word = doc[m.head].lower_
+        if m.end - m.start == 1 and word in PERSONAL:
+            res = self._person_pronoun(PERSONAL[word], pos)
+        elif m.end - m.start == 1 and (word in PLURAL or word in NEUTER) and word not in FIRST:
+            res = self._group_pronoun(word, pos)
+        elif m.end - m.start == 1 and word in FIRST:
+            res = None
+        else:
+            name = m.name(doc)
+            full = self.expand(name)
+            res = Resolution(full.name, m.role or full.role, kind) if full else Resolution(name, m.role, kind)
+            gender = gender_of(doc, m) or (full.gender if full else None)
+            self.history.append(Named(pos, res.name, res.role, gender, kind or "unnamed"))
+        if res is None:
+            return Resolution(m.text(doc), None, kind)
+        return res
+
+    def _person_pronoun(self, gender: str, pos: int) -> Resolution | None:
+        recent = next((n for n in reversed(self.history) if n.pos < pos), None)
+        if recent and pos - recent.pos < SALIENCE_WINDOW and self._compatible(recent, gender):
+            return Resolution(recent.name, recent.role, "person")
+        candidates = [n for n in self.people if n.pos < pos] + [n for n in self.history if n.pos < pos]
+        candidates.sort(key=lambda n: n.pos)
+        for n in reversed(candidates):
+            if self._compatible(n, gender):
+                full = self.expand(n.name)
+                return Resolution(full.name if full else n.name, n.role, "person")
+        return None
+
+    def _group_pronoun(self, word: str, pos: int) -> Resolution | None:
+        wanted = {"organization", "group"} if word in PLURAL else {"organization"}
+        for n in reversed(self.history):
+            if n.pos < pos and n.kind in wanted | {"unnamed"} and (n.kind in wanted or word in PLURAL):
+                return Resolution(n.name, n.role, n.kind)
+        return None

@@ -1,0 +1,188 @@
+"""Source mentions: the noun phrase of who said it, its name and role, and its type.
+
+Works on spaCy tokens. A source phrase keeps determiners, modifiers, compounds, possessives and
+"of"/"for" attachments ("a spokesman for the ministry"), and drops appositives, relative clauses and
+other clauses; an appositive is recorded as the role ("Mike DuHaime, a Republican strategist").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from kg.record import SourceType
+
+DATA = Path(__file__).parent / "data"
+
+PERSONAL = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+PLURAL = frozenset({"they", "them", "their", "we", "us", "our"})
+NEUTER = frozenset({"it", "its"})
+FIRST = frozenset({"i", "me", "my", "we", "us", "our"})
+RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+PRONOUNS = frozenset(PERSONAL) | PLURAL | NEUTER | FIRST | RELATIVE | {"you", "one"}
+# Clause-like dependents that are not part of the source phrase.
+DROP_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis", "ccomp", "mark"})
+KEEP_PREPS = frozenset({"of", "for", "at", "from", "with", "in", "on"})
+ORG_WORDS = frozenset(
+    """ministry department agency office government administration campaign committee commission council
+    party company corporation firm bank group organization organisation association union institute center
+    centre foundation board police army military navy force forces court parliament congress senate house
+    kremlin pentagon university school newspaper paper network magazine channel service services
+    bureau authority authorities team club coalition alliance fund""".split()
+)
+GROUP_ENTS = frozenset({"NORP"})
+ORG_ENTS = frozenset({"ORG"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@cache
+def _word_list(name: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            word, _, value = line.partition("=")
+            out[word] = value
+    return out
+
+
+def role_words() -> dict[str, str]:
+    """Role/title word -> gender ("" when the title does not say)."""
+    return _word_list("roles.txt")
+
+
+def given_names() -> dict[str, str]:
+    """Given name -> gender."""
+    return _word_list("names.txt")
+
+
+def is_pronoun(text: str) -> bool:
+    return text.lower() in PRONOUNS
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A source mention as token indices ``[start, end)`` with its name part and role."""
+
+    start: int
+    end: int
+    head: int
+    name_start: int
+    role: str | None
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start : self.end].text
+
+    def name(self, doc: Doc) -> str:
+        return doc[self.name_start : self.end].text
+
+
+def _kept(token: Token) -> list[int]:
+    """Indices of the source phrase around ``token`` (contiguous, clause-like dependents dropped)."""
+    keep = [token.i]
+    for child in token.children:
+        if child.dep_ in DROP_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in KEEP_PREPS:
+            continue
+        if child.dep_ == "prep" and child.i < token.i:
+            continue
+        keep.extend(t.i for t in child.subtree if not (t.dep_ in ("relcl", "appos") or t.is_space))
+    keep.sort()
+    # Keep the contiguous run containing the head.
+    pos = keep.index(token.i)
+    lo = hi = pos
+    while lo > 0 and keep[lo - 1] == keep[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(keep) and keep[hi + 1] == keep[hi] + 1:
+        hi += 1
+    return keep[lo : hi + 1]
+
+
+def mention_of(token: Token) -> Mention:
+    """The source phrase headed by ``token``."""
+    doc = token.doc
+    idx = _kept(token)
+    start, end = idx[0], idx[-1] + 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")):
+        start += 1
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= token.i:
+        end = token.i + 1
+    name_start = _name_start(doc, start, end, token.i)
+    role = doc[start:name_start].text if name_start > start else None
+    appos = [c for c in token.children if c.dep_ == "appos"]
+    if appos:
+        a = appos[0]
+        role = " ".join(filter(None, [role, doc[a.left_edge.i : a.right_edge.i + 1].text.strip(" ,")]))
+    return Mention(start, end, token.i, name_start, role)
+
+
+def _name_start(doc: Doc, start: int, end: int, head: int) -> int:
+    """Where the name begins inside a source phrase: after the last role word before a proper name."""
+    roles = role_words()
+    if doc[head].pos_ != "PROPN":
+        return start
+    i = head
+    while i - 1 >= start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_ not in roles:
+        i -= 1
+    # Keep a leading proper noun that is part of a multi-word name (not a role word).
+    return i
+
+
+def gender_of(doc: Doc, m: Mention) -> str | None:
+    """ "male"/"female" from a gendered title or a known given name in the mention, else ``None``."""
+    roles, names = role_words(), given_names()
+    for t in doc[m.start : m.end]:
+        g = roles.get(t.lower_) or names.get(t.lower_)
+        if g:
+            return g
+    return None
+
+
+def source_type(doc: Doc, m: Mention) -> SourceType:
+    """person | organization | place | group | unnamed, from NER plus role words.
+
+    The small model's NER is not trusted alone ("Mariupol Mayor Vadym Boichenko" comes out as
+    WORK_OF_ART): role words, given names and titles decide first.
+    """
+    tokens = doc[m.start : m.end]
+    head = doc[m.head]
+    low = head.lower_
+    if low in PERSONAL or low in FIRST or low in ("who", "whom"):
+        return "person"
+    if low in PLURAL:
+        return "group"
+    if low in NEUTER or low in ("which", "that"):
+        return "organization"
+    roles, names = role_words(), given_names()
+    has_propn = any(t.pos_ == "PROPN" for t in tokens)
+    if has_propn and (
+        doc[m.name_start].lower_ in names or any(t.lower_ in roles for t in doc[m.start : m.name_start])
+    ):
+        if head.ent_type_ not in ORG_ENTS | PLACE_ENTS or doc[m.name_start].lower_ in names:
+            return "person"
+    ent = head.ent_type_
+    if ent == "PERSON":
+        return "person"
+    if ent in ORG_ENTS or (low in ORG_WORDS and head.pos_ == "PROPN"):
+        return "organization"
+    if ent == "GPE":
+        return "organization"  # a country or city that speaks is its government ("Moscow denies")
+    if ent in PLACE_ENTS:
+        return "place"
+    if ent in GROUP_ENTS or (head.pos_ == "PROPN" and head.tag_ == "NNPS"):
+        return "group"
+    if head.pos_ == "PROPN":
+        return "organization" if low in ORG_WORDS else "person"
+    if low in ORG_WORDS and any(t.lower_ == "the" for t in tokens) and not _indefinite(tokens[0]):
+        return "organization"
+    return "unnamed"
+
+
+def _indefinite(first: Token) -> bool:
+    return first.lower_ in ("a", "an", "some", "several", "many", "one", "two", "three", "other")

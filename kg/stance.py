@@ -1,0 +1,95 @@
+"""Stance (assert / deny), certainty and hedges of an attribution, and what a denial answers.
+
+- A denial cue (deny, reject, dismiss, belie, refute ...) gives ``deny`` unless the cue is negated
+  ("did not deny").
+- A negated content gives ``deny`` when it answers something: it points back ("no *such* deal",
+  "*any* wrongdoing", "*these* claims"), calls a claim false ("the report is false"), or shares
+  content words with an earlier claim from another source.
+- Hedges lower certainty: a hedge adverb ("allegedly") on the cue or in the content, a hedging
+  passive ("is believed"), a cue whose own certainty is lower ("alleges", "suggests").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.record import Certainty, Stance
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "none", "nowhere"})
+BACK_POINTERS = frozenset({"such", "any", "ever", "these", "those", "this", "that"})
+FALSITY = frozenset(
+    """false untrue baseless fake wrong inaccurate unfounded nonsense lie lies ridiculous absurd
+    fabricated fabrication bogus incorrect misleading groundless hoax rubbish""".split()
+)
+CLAIM_NOUNS = frozenset(
+    """claim claims report reports allegation allegations accusation accusations rumor rumors rumour
+    rumours story stories assertion assertions suggestion suggestions charge charges speculation""".split()
+)
+CERTAINTY_ORDER: dict[Certainty, int] = {"certain": 0, "probable": 1, "possible": 2}
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+def weaker(a: Certainty, b: Certainty) -> Certainty:
+    """The less certain of two certainties."""
+    return a if CERTAINTY_ORDER[a] >= CERTAINTY_ORDER[b] else b
+
+
+def is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children)
+
+
+def content_negated(tokens: Sequence[Token]) -> bool:
+    """A content clause that negates: a ``neg`` on a verb, "no"/"never" determiners, "nothing"..."""
+    return any(
+        t.lower_ in NEGATORS and (t.dep_ in ("neg", "det", "advmod", "nsubj", "nsubjpass", "dobj", "attr"))
+        for t in tokens
+    )
+
+
+def falsity(tokens: Sequence[Token]) -> bool:
+    """Content that calls something false ("the report is false", "a total fabrication")."""
+    return any(t.lemma_.lower() in FALSITY and t.dep_ in ("acomp", "attr", "ROOT", "ccomp", "conj") for t in tokens)
+
+
+def points_back(tokens: Sequence[Token]) -> bool:
+    """Content referring back to an earlier claim: "such", "any", "these claims", "the report"."""
+    low = {t.lower_ for t in tokens}
+    if low & {"such", "any", "ever"}:
+        return True
+    return any(t.lemma_.lower() in CLAIM_NOUNS for t in tokens)
+
+
+def content_words(tokens: Iterable[Token]) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in tokens if t.pos_ in CONTENT_POS and not t.is_stop)
+
+
+@dataclass(frozen=True, slots=True)
+class StanceDecision:
+    stance: Stance
+    responds: bool  # whether the record answers an earlier claim
+    reason: str
+
+
+def decide_stance(
+    cue_stance: Stance,
+    cue: Token | None,
+    content: Sequence[Token],
+    overlaps_earlier: bool,
+    coordinated_with_denial: bool,
+) -> StanceDecision:
+    """The stance of one attribution (see the module docstring for the rules)."""
+    if cue_stance == "deny":
+        if cue is not None and is_negated(cue):
+            return StanceDecision("assert", False, "negated denial cue")
+        return StanceDecision("deny", points_back(content) or overlaps_earlier, "denial cue")
+    if cue is not None and falsity(content) and points_back(content):
+        return StanceDecision("deny", True, "calls a claim false")
+    if content_negated(content):
+        if points_back(content) or coordinated_with_denial:
+            return StanceDecision("deny", True, "negated content pointing back")
+        if overlaps_earlier:
+            return StanceDecision("deny", True, "negated content answering an earlier claim")
+    return StanceDecision("assert", False, "")
