@@ -20,6 +20,7 @@ short label made (:mod:`kg.label`) and a confidence assigned.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -42,17 +43,29 @@ if TYPE_CHECKING:
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 EMERGE_VERBS = frozenset({"come", "emerge", "surface", "circulate", "spread", "appear", "say", "suggest", "show"})
+DASHES = frozenset({"―", "—", "–", "--"})
 EDGE_TRIM = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "."})
 CONNECTIVES = frozenset({"also", "however", "and", "but", "meanwhile", "moreover", "yet", "so", "still", "then"})
+COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "parataxis", "relcl", "xcomp"})
 CONTINUATION_WINDOW = 2  # paragraphs: a quote with no reporting clause continues the previous speaker
-MIN_QUOTE_WORDS = 4  # shorter quotes with no cue are scare quotes or titles
+MIN_QUOTE_WORDS = 4
+CUE_WINDOW = 12
+# "Speaker: text" at a paragraph start (headlines, transcripts); the speaker is at most five words.
+SPEAKER_COLON = re.compile(r"(?m)^[ \t\"“]*([A-Z][\w.’'\- ]{0,40}?):[ \t]+(\S[^\n]*)")
+NOT_SPEAKERS = frozenset(
+    """update updated note editor's editors abstract related watch read photo photos source sources
+    transcript follow video audio warning disclaimer correction clarification breaking exclusive
+    live opinion analysis editorial review q a tags filed posted""".split()
+)  # tokens between a quote and its reporting verb  # shorter quotes with no cue are scare quotes or titles
 
 # Base confidence by how the attribution was found (ordered by precision measured on PolNeAR dev).
 BASE_CONFIDENCE: dict[str, float] = {
     "quote-cue": 0.92,
     "quote-colon": 0.8,
     "quote-continuation": 0.6,
+    "quote-dash": 0.8,
+    "colon-speaker": 0.7,
     "ccomp": 0.82,
     "parataxis": 0.8,
     "xcomp": 0.62,
@@ -154,6 +167,24 @@ class Extractor:
                 b = xa
         return self.trim(a, b)
 
+    def object_with_complement(self, verb: Token, obj: Token) -> tuple[int, int] | None:
+        """An object with its predicative complement: "called [the charges unsubstantiated]",
+        "cited [remarks as examples of ...]"."""
+        end = obj.right_edge.i + 1
+        for c in verb.children:
+            if c.i > obj.i and (c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ == "as")):
+                end = max(end, c.right_edge.i + 1)
+        return self.trim(obj.left_edge.i, end)
+
+    def around(self, head: Token, inserted: Token) -> tuple[int, int] | None:
+        """The side of ``head``'s subtree that holds ``head``, cut at the inserted clause
+        ("Content, X said, since ..." -> "Content")."""
+        a, b = head.left_edge.i, head.right_edge.i + 1
+        xa, xb = inserted.left_edge.i, inserted.right_edge.i + 1
+        if head.i < xa:
+            return self.trim(a, xa)
+        return self.trim(xb, b)
+
     def free(self, a: int, b: int) -> bool:
         return not any(self.used[a:b])
 
@@ -230,6 +261,7 @@ class Extractor:
             self.find_according_to(sent)
             self.find_nominal(sent)
             self.find_passive_hedges(sent)
+        self.find_colon_speakers()
         self.find_quotes()
         for sent in self.doc.sents:
             if not self.in_boilerplate(sent.start_char):
@@ -275,9 +307,7 @@ class Extractor:
             if comp is not None:
                 content, root, how = self.subtree(comp), comp, "ccomp"
         if content is None and t.dep_ == "parataxis" and ("ccomp" in cue.frames or "quote" in cue.frames):
-            head = t.head
-            content = self.subtree(head, exclude=[t])
-            root, how = head, "parataxis"
+            content, root, how = self.around(t.head, t), t.head, "parataxis"
         if content is None and "xcomp" in cue.frames:
             comp = next((c for c in kids if c.dep_ == "xcomp" and any(x.lower_ == "to" for x in c.children)), None)
             if comp is not None:
@@ -289,7 +319,7 @@ class Extractor:
         if content is None and "dobj" in cue.frames:
             obj = next((c for c in kids if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not self.in_quote(obj.i):
-                content, root, how = self.subtree(obj), obj, "dobj"
+                content, root, how = self.object_with_complement(t, obj), obj, "dobj"
         content = self.cut_reserved(content, root.i if root is not None else t.i)
         if content is None:
             return
@@ -463,6 +493,33 @@ class Extractor:
                 return c
         return None
 
+    def find_colon_speakers(self) -> None:
+        """Headlines and transcripts: "Pence: Flowers Won't Be at Debate", "WALLACE: Let's start ..."."""
+        for m in SPEAKER_COLON.finditer(self.text):
+            speaker, rest = m.span(1), m.span(2)
+            words = self.text[speaker[0] : speaker[1]].lower().replace(".", "").split()
+            if not words or words[0] in NOT_SPEAKERS or any(w in NOT_SPEAKERS for w in words[-1:]):
+                continue
+            if self.in_boilerplate(speaker[0]):
+                continue
+            sa, sb = self.char_to_tokens(*speaker)
+            ca, cb = self.char_to_tokens(*rest)
+            content = self.trim(ca, cb)
+            if content is None or not self.free(*content) or any(self.doc[i].pos_ in ("VERB", "AUX") for i in range(sa, sb)):
+                continue
+            if not any(self.doc[i].pos_ in ("PROPN", "NOUN") for i in range(sa, sb)):
+                continue
+            colon = sb if sb < len(self.doc) and self.doc[sb].text == ":" else sb - 1
+            source = Mention(sa, sb, sb - 1, sa, None)
+            cand = Candidate("colon-speaker", "direct", [content], (colon, colon + 1), None, source, False, "say",
+                             content_root=self.clause_root(*content))
+            chars = _char_range(self.doc, *content)
+            qs = [q for q in self.quotes if q.start <= chars[0] < q.end or chars[0] <= q.start < chars[1]]
+            cand.kind = "direct" if qs else "indirect"
+            self.add(cand)
+            for q in qs:  # the paragraph's quote segment belongs to this speaker only
+                self.claim_tokens([self.char_to_tokens(q.start, q.end)])
+
     # ------------------------------------------------------------------ direct quotations
     def find_quotes(self) -> None:
         last: Candidate | None = None
@@ -493,6 +550,14 @@ class Extractor:
             source, fallback = self.subject_of(verb)
             spans += self.split_continuation(verb, chain)
             return self.direct(spans, "quote-cue", verb, cue, source, fallback)
+        # 1b. a dash and a name after the quote: "...” ― Sonya Herridge"
+        dash = self.dash_speaker(end_tok)
+        if dash is not None:
+            cand = Candidate("quote-dash", "direct", [self.char_to_tokens(a, b) for a, b in spans], (dash.start - 1, dash.start),
+                             None, dash, False, "say")
+            cand.chars = spans
+            cand.content_root = self.clause_root(*cand.content[0])
+            return cand
         # 2. a reporting clause before it ("X said:", "X told reporters,")
         before = self.cue_near(start_tok, forward=False)
         if before is not None:
@@ -513,6 +578,18 @@ class Extractor:
             return cand
         return None
 
+    def dash_speaker(self, tok: int) -> Mention | None:
+        doc = self.doc
+        i = tok
+        while i < len(doc) and (doc[i].is_space and "\n" not in doc[i].text or doc[i].text in ("”", '"', "’", ",")):
+            i += 1
+        if i + 1 < len(doc) and doc[i].text in DASHES and doc[i + 1].pos_ == "PROPN":
+            j = i + 1
+            while j < len(doc) and doc[j].pos_ == "PROPN":
+                j += 1
+            return Mention(i + 1, j, j - 1, i + 1, None)
+        return None
+
     def direct(self, spans: list[tuple[int, int]], how: str, verb: Token, cue: Cue, source: Mention | None,
                fallback: bool) -> Candidate:
         cand = Candidate(how, "direct", [self.char_to_tokens(a, b) for a, b in spans], self.cue_range(verb), cue,
@@ -522,25 +599,27 @@ class Extractor:
         return cand
 
     def cue_near(self, tok: int, forward: bool) -> tuple[Token, Cue] | None:
-        """A reporting verb outside quotes next to a quote boundary, within the same sentence."""
+        """A reporting verb outside quotes next to a quote boundary, in the same paragraph and sentence.
+
+        Scans at most :data:`CUE_WINDOW` tokens away from the quote, stopping at a line break,
+        another quotation or a sentence-final mark.
+        """
         doc = self.doc
-        sent = doc[min(tok, len(doc) - 1)].sent if forward else doc[max(tok, 0)].sent
-        rng = range(tok, min(sent.end + 1, len(doc))) if forward else range(tok - 1, max(sent.start - 1, -1), -1)
-        if forward and tok < len(doc) and doc[tok - 1].sent.end <= tok:
-            # the quote closed at a sentence end; the reporting clause is in the next "sentence"
-            rng = range(tok, min(doc[tok].sent.end, len(doc)))
-        for n, i in enumerate(rng):
+        step = 1 if forward else -1
+        i = tok if forward else tok - 1
+        for _ in range(CUE_WINDOW):
+            if not 0 <= i < len(doc) or self.in_quote(i):
+                return None
             t = doc[i]
-            if self.in_quote(i) or n > 12:
-                break
+            if (t.is_space and "\n" in t.text) or (t.text in (".", "!", "?") and (forward or i < tok - 2)):
+                return None
             if t.pos_ in ("VERB", "AUX"):
                 cue = self.lex.verb(t.lemma_.lower())
                 if cue is not None and ("quote" in cue.frames or "ccomp" in cue.frames):
                     return t, cue
-                if forward and t.lemma_ not in ("be", "have"):
+                if t.lemma_ not in ("be", "have", "do"):
                     return None
-            if not forward and t.text == ":":
-                continue
+            i += step
         return None
 
     def split_continuation(self, verb: Token, chain: list[Quote]) -> list[tuple[int, int]]:

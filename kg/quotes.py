@@ -94,8 +94,8 @@ def find_quotes(text: str) -> list[Quote]:
                 reopened = reopens
             para_idx += 1
         if open_at is None:
-            if mark in CLOSING:
-                continue  # a stray closing mark
+            if mark in CLOSING and not _looks_opening(text, pos, width):
+                continue  # a stray closing mark (one that looks like an opening is taken as a typo)
             if mark == "''" and not _looks_opening(text, pos, width):
                 continue
             if not reopened:

@@ -22,7 +22,8 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "
 BACK_POINTERS = frozenset({"such", "any", "ever", "these", "those", "this", "that"})
 FALSITY = frozenset(
     """false untrue baseless fake wrong inaccurate unfounded nonsense lie lies ridiculous absurd
-    fabricated fabrication bogus incorrect misleading groundless hoax rubbish""".split()
+    fabricated fabrication bogus incorrect misleading groundless hoax rubbish unsubstantiated
+    unfounded debunked disproven erroneous""".split()
 )
 CLAIM_NOUNS = frozenset(
     """claim claims report reports allegation allegations accusation accusations rumor rumors rumour
@@ -51,7 +52,7 @@ def content_negated(tokens: Sequence[Token]) -> bool:
 
 def falsity(tokens: Sequence[Token]) -> bool:
     """Content that calls something false ("the report is false", "a total fabrication")."""
-    return any(t.lemma_.lower() in FALSITY and t.dep_ in ("acomp", "attr", "ROOT", "ccomp", "conj") for t in tokens)
+    return any(t.lemma_.lower() in FALSITY and t.dep_ in ("acomp", "attr", "oprd", "ROOT", "ccomp", "conj") for t in tokens)
 
 
 def points_back(tokens: Sequence[Token]) -> bool:

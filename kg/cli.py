@@ -1,0 +1,204 @@
+"""The ``kg`` command: click wiring only. Each command parses, calls one library function, and maps
+errors to messages and exit codes (1 when any input was rejected or a check failed)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kg import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def model_option(f: F) -> F:
+    return click.option(
+        "--model", default=None, metavar="NAME", help="spaCy pipeline (default: en_core_web_sm, else its PyPI copy)."
+    )(f)
+
+
+def workers_option(f: F) -> F:
+    return click.option(
+        "--workers", "-j", default=1, show_default=True, type=click.IntRange(1), help="Worker processes."
+    )(f)
+
+
+def lexicon_option(f: F) -> F:
+    return click.option(
+        "--lexicon",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        default=None,
+        help="Cue lexicon TSV replacing the built-in one (same columns as kg/data/cues.tsv).",
+    )(f)
+
+
+def report_rejected(errors: list[Any]) -> None:
+    for err in errors:
+        click.echo(f"kg: rejected {err}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """claim-kg: who said what in the news, as a claim-provenance knowledge graph.
+
+    \b
+    Example:
+      kg build seeds -o out && kg query out/claims.ttl -e 'SELECT ...'
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "ttl"]), default="jsonl", show_default=True)
+@model_option
+@workers_option
+@lexicon_option
+def extract(
+    paths: tuple[Path, ...], output: Path | None, fmt: str, model: str | None, workers: int, lexicon: Path | None
+) -> None:
+    """Extract attribution records from .txt files and directories of them.
+
+    \b
+    Example:
+      kg extract seeds --format jsonl -o claims.jsonl
+    """
+    from datetime import UTC, datetime
+
+    from kg.document import iter_documents
+    from kg.export import turtle_string, write_csv, write_jsonl, write_turtle
+    from kg.pipeline import extract_documents, run_info
+
+    errors: list[Any] = []
+    docs = list(iter_documents(paths, errors=errors))
+    results = list(extract_documents(docs, model=model, workers=workers, cue_file=lexicon))
+    records = [r for _, recs in results for r in recs]
+    if fmt == "ttl":
+        from kg.graph import RunInfo, build_dataset, union_graph
+
+        version, model_name = run_info(model)
+        run = RunInfo(tool="claim-kg", tool_version=version, model=model_name, started=datetime.now(UTC))
+        graph = union_graph(build_dataset(results, run))
+        if output:
+            write_turtle(graph, output)
+        else:
+            click.echo(turtle_string(graph), nl=False)
+    elif fmt == "csv":
+        write_csv(records, output or sys.stdout)
+    else:
+        write_jsonl(records, output or sys.stdout)
+    report_rejected(errors)
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--outdir", required=True, type=click.Path(file_okay=False, path_type=Path))
+@model_option
+@workers_option
+@lexicon_option
+def build(paths: tuple[Path, ...], outdir: Path, model: str | None, workers: int, lexicon: Path | None) -> None:
+    """Build OUTDIR/claims.ttl, claims.trig (a named graph per article), claims.jsonl and graph.html.
+
+    \b
+    Example:
+      kg build seeds -o out
+    """
+    from kg.pipeline import build as run_build
+
+    summary = run_build(paths, outdir, model=model, workers=workers, cue_file=lexicon)
+    for line in summary.lines():
+        click.echo(line)
+    report_rejected(summary.rejected)
+    sys.exit(1 if summary.rejected else 0)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.argument("query_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-e", "--expression", help="SPARQL query text (instead of QUERY_FILE).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query(graph: Path, query_file: Path | None, expression: str | None, fmt: str) -> None:
+    """Run a SPARQL query against a Turtle/TriG/N-Quads file.
+
+    \b
+    Example:
+      kg query out/claims.ttl ontology/queries/denials.rq
+      kg query out/claims.ttl -e 'PREFIX ckg: <https://w3id.org/claim-kg/ns#>
+        SELECT ?cue (COUNT(*) AS ?n) WHERE { ?a ckg:cue ?cue } GROUP BY ?cue'
+    """
+    from kg.query import format_result, load_graph, run_query
+
+    if (query_file is None) == (expression is None):
+        raise click.UsageError("give either QUERY_FILE or -e 'SPARQL', not both or neither")
+    text = expression if expression is not None else Path(query_file or "").read_text(encoding="utf-8")
+    try:
+        result = run_query(load_graph(graph), text)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(format_result(result, fmt), nl=False)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--title", default=None, help="Page heading.")
+def view(graph: Path, output: Path, title: str | None) -> None:
+    """Write an interactive, self-contained (offline) HTML view of a claim graph.
+
+    \b
+    Example:
+      kg view out/claims.ttl -o out/graph.html
+    """
+    from kg.query import load_graph
+    from kg.view import write_view
+
+    stats = write_view(load_graph(graph), output, title=title or graph.stem)
+    click.echo(f"{output}: {stats.nodes} nodes, {stats.edges} edges")
+
+
+@main.command(name="eval")
+@click.option("--gold", required=True, type=click.Path(exists=True, path_type=Path),
+              help="PolNeAR-style brat split directory (text/ + attributions/) or gold JSONL.")
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Predictions JSONL (default: run the extractor on the gold texts).")
+@click.option("--texts", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Directory of DOC.txt (default: GOLD/text for a brat split).")
+@click.option("--strict", is_flag=True, help="Count optional gold items as required.")
+@click.option("--worst", default=10, show_default=True, help="How many worst documents to list.")
+@click.option("--curve", is_flag=True, help="Also print precision/recall at confidence thresholds.")
+@click.option("--save-pred", type=click.Path(dir_okay=False, path_type=Path), help="Write the records scored.")
+@model_option
+@workers_option
+def evaluate(
+    gold: Path, pred: Path | None, texts: Path | None, strict: bool, worst: int, curve: bool,
+    save_pred: Path | None, model: str | None, workers: int,
+) -> None:
+    """Score extraction against gold attributions (content and full P/R/F1, recall by cue class).
+
+    \b
+    Example:
+      kg eval --gold ../shared/polnear/dev
+      kg eval --gold gold.jsonl --pred predictions.jsonl --texts texts/
+    """
+    from kg.pipeline import evaluate_extractor
+
+    report, points = evaluate_extractor(
+        gold, pred=pred, texts=texts, strict=strict, model=model, workers=workers,
+        curve=curve, save_pred=save_pred,
+    )
+    if points:
+        click.echo("confidence >=   P      R      F1(content)  F1(full)")
+        for threshold, rep in points:
+            click.echo(f"  {threshold:5.2f}      {rep.content_precision:.3f}  {rep.content_recall:.3f}  "
+                       f"{rep.content_f1:.3f}        {rep.full_f1:.3f}")
+    click.echo(report.to_text(worst=worst))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

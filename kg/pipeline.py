@@ -1,0 +1,184 @@
+"""The flow, usable from Python and notebooks: documents -> records (in parallel) -> graph -> files.
+
+:func:`extract_documents` yields ``(document, records)`` in input order, with ``workers`` processes
+each holding its own spaCy pipeline. :func:`build` writes the whole output directory.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg import __version__
+from kg.document import Document, DocumentError, iter_documents
+from kg.extract import extract_many
+from kg.lexicon import Lexicon, load_lexicon
+from kg.nlp import load_model, model_id
+from kg.record import Attribution
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+BATCH = 16
+
+_worker_nlp: Language | None = None
+_worker_lexicon: Lexicon | None = None
+
+
+def _init_worker(model: str | None, cue_file: str | None) -> None:
+    global _worker_nlp, _worker_lexicon
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    _worker_nlp = load_model(model)
+    _worker_lexicon = load_lexicon(Path(cue_file) if cue_file else None)
+
+
+def _work(batch: list[Document]) -> list[list[Attribution]]:
+    assert _worker_nlp is not None
+    return [recs for _, recs in extract_many(batch, _worker_nlp, _worker_lexicon)]
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for d in docs:
+        batch.append(d)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_documents(
+    documents: Iterable[Document],
+    *,
+    model: str | None = None,
+    workers: int = 1,
+    cue_file: Path | None = None,
+    nlp: Language | None = None,
+) -> Iterator[tuple[Document, list[Attribution]]]:
+    """``(document, records)`` for every document, in input order.
+
+    ``workers > 1`` runs that many processes (each loads the model once); output order does not
+    depend on which process finishes first.
+    """
+    if workers <= 1:
+        yield from extract_many(documents, nlp or load_model(model), load_lexicon(cue_file))
+        return
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(model, str(cue_file) if cue_file else None)
+    ) as pool:
+        batches = list(_batches(documents, BATCH))
+        for batch, results in zip(batches, pool.map(_work, batches), strict=True):
+            yield from zip(batch, results, strict=True)
+
+
+@dataclass
+class BuildSummary:
+    """What a build did: counts, outputs and rejected inputs (file and reason)."""
+
+    articles: int = 0
+    attributions: int = 0
+    outputs: dict[str, Path] = field(default_factory=dict)
+    rejected: list[DocumentError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        out = [f"{self.articles} articles, {self.attributions} attributions in {self.seconds:.1f}s"]
+        out += [f"  {kind:<6} {path}" for kind, path in self.outputs.items()]
+        out += [f"  rejected: {err}" for err in self.rejected]
+        return out
+
+
+def run_info(model: str | None = None) -> tuple[str, str]:
+    """``(tool version, model id)`` for provenance."""
+    return __version__, model_id(load_model(model))
+
+
+def build(
+    paths: Sequence[Path | str],
+    outdir: Path,
+    *,
+    model: str | None = None,
+    workers: int = 1,
+    cue_file: Path | None = None,
+) -> BuildSummary:
+    """Extract every document under ``paths`` and write ``outdir``: claims.ttl (complete on its own),
+    claims.trig (one named graph per article), claims.jsonl and graph.html. Each file is written to
+    a temporary name and renamed, so an interrupted build leaves the previous outputs intact."""
+    import time
+
+    from kg.export import write_jsonl, write_trig, write_turtle
+    from kg.graph import RunInfo, build_dataset, union_graph
+    from kg.view import write_view
+
+    started = time.perf_counter()
+    summary = BuildSummary()
+    documents = list(iter_documents(paths, errors=summary.rejected))
+    results = list(extract_documents(documents, model=model, workers=workers, cue_file=cue_file))
+    summary.articles = len(results)
+    summary.attributions = sum(len(r) for _, r in results)
+    version, model_name = run_info(model)
+    run = RunInfo(tool="claim-kg", tool_version=version, model=model_name, started=datetime.now(UTC))
+    dataset = build_dataset(results, run)
+    graph = union_graph(dataset)
+    outdir.mkdir(parents=True, exist_ok=True)
+    outputs = {
+        "turtle": outdir / "claims.ttl",
+        "trig": outdir / "claims.trig",
+        "jsonl": outdir / "claims.jsonl",
+        "html": outdir / "graph.html",
+    }
+    write_turtle(graph, outputs["turtle"])
+    write_trig(dataset, outputs["trig"])
+    write_jsonl([r for _, recs in results for r in recs], outputs["jsonl"])
+    write_view(graph, outputs["html"], title=_title(results))
+    summary.outputs = outputs
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _title(results: Sequence[tuple[Document, list[Attribution]]]) -> str:
+    if len(results) == 1:
+        doc = results[0][0]
+        return str(doc.get("title") or doc.id)
+    return f"claim-kg: {len(results)} articles"
+
+
+def evaluate_extractor(
+    gold: Path,
+    *,
+    pred: Path | None = None,
+    texts: Path | None = None,
+    strict: bool = False,
+    model: str | None = None,
+    workers: int = 1,
+    curve: bool = False,
+    save_pred: Path | None = None,
+    thresholds: Sequence[float] = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
+) -> tuple[Any, list[tuple[float, Any]]]:
+    """Score predictions (a file, or the extractor run on the gold texts) against ``gold``.
+
+    Returns the :class:`kg.evaluate.EvalReport` and, with ``curve``, reports at confidence thresholds.
+    """
+    from kg.evaluate import gold_texts, load_gold, load_predictions, pr_curve, predictions_from_records, score
+    from kg.export import write_jsonl
+
+    gold_items = load_gold(gold)
+    if pred is not None:
+        predictions = load_predictions(pred, texts)
+    else:
+        files = gold_texts(gold, texts)
+        docs = list(iter_documents([files[k] for k in sorted(files)]))
+        records = [r for _, recs in extract_documents(docs, model=model, workers=workers) for r in recs]
+        if save_pred is not None:
+            write_jsonl(records, save_pred)
+        predictions = predictions_from_records(r.to_json() for r in records)
+    classify = load_lexicon().classify
+    report = score(gold_items, predictions, strict=strict, classify=classify)
+    points = pr_curve(gold_items, predictions, thresholds) if curve else []
+    return report, points
