@@ -51,6 +51,8 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "parataxis", "relcl",
 CONTINUATION_WINDOW = 2  # paragraphs: a quote with no reporting clause continues the previous speaker
 MIN_QUOTE_WORDS = 4
 CUE_WINDOW = 12
+ANSWER_WINDOW = 6  # attributions back that a response may answer
+ANSWER_OVERLAP = 2  # content words (and at least half of the shorter) a response shares with its claim
 # "Speaker: text" at a paragraph start (headlines, transcripts); the speaker is at most five words.
 SPEAKER_COLON = re.compile(r"(?m)^[ \t\"“]*([A-Z][\w.’'\- ]{0,40}?):[ \t]+(\S[^\n]*)")
 NOT_SPEAKERS = frozenset(
@@ -176,14 +178,15 @@ class Extractor:
                 end = max(end, c.right_edge.i + 1)
         return self.trim(obj.left_edge.i, end)
 
-    def around(self, head: Token, inserted: Token) -> tuple[int, int] | None:
+    def around(self, head: Token, inserted: Token) -> list[tuple[int, int]]:
         """The side of ``head``'s subtree that holds ``head``, cut at the inserted clause
         ("Content, X said, since ..." -> "Content")."""
         a, b = head.left_edge.i, head.right_edge.i + 1
         xa, xb = inserted.left_edge.i, inserted.right_edge.i + 1
         if head.i < xa:
-            return self.trim(a, xa)
-        return self.trim(xb, b)
+            return [r for r in [self.trim(a, xa)] if r]
+        # "Prices, he said, will keep rising": the content runs on both sides of the parenthetical
+        return [r for r in (self.trim(a, xa), self.trim(xb, b)) if r]
 
     def free(self, a: int, b: int) -> bool:
         return not any(self.used[a:b])
@@ -306,10 +309,14 @@ class Extractor:
             comp = next((c for c in kids if c.dep_ == "ccomp"), None)
             if comp is not None:
                 content, root, how = self.subtree(comp), comp, "ccomp"
+        extra: list[tuple[int, int]] = []
         if content is None and t.dep_ == "parataxis" and ("ccomp" in cue.frames or "quote" in cue.frames):
-            content, root, how = self.around(t.head, t), t.head, "parataxis"
+            sides = self.around(t.head, t)
+            if sides:
+                content, extra, root, how = sides[0], sides[1:], t.head, "parataxis"
         if content is None and "xcomp" in cue.frames:
-            comp = next((c for c in kids if c.dep_ == "xcomp" and any(x.lower_ == "to" for x in c.children)), None)
+            comp = next((c for c in kids if c.dep_ == "xcomp" and (
+                any(x.lower_ == "to" for x in c.children) or (_gerund(c) and "dobj" in cue.frames))), None)
             if comp is not None:
                 content, root, how = self.subtree(comp), comp, "xcomp"
         if content is None and agent is not None:
@@ -334,10 +341,23 @@ class Extractor:
         if not self.free(a, b) or (source is not None and a <= source.head < b):
             return
         kind: Kind = "passive" if how == "passive-agent" else "indirect"
-        cand = Candidate(how, kind, [content], self.cue_range(t, particle), cue, source, fallback,
+        cand = Candidate(how, kind, [content, *extra], self.cue_range(t, particle), cue, source, fallback,
                          cue.cue_class, content_root=root.i if root is not None else None)
         self.absorb_quotes(cand)
+        if cand.kind == "direct":
+            self.add_split_quotes(cand, t)
         self.add(cand)
+
+    def add_split_quotes(self, cand: Candidate, verb: Token) -> None:
+        """'"A," she said, "B."': a second complement of the same cue in another quotation."""
+        chains = {self.quotes[q].chain for a, b in cand.content for q in self.quote_of[a:b] if q is not None}
+        for comp in verb.children:
+            q = self.quote_of[comp.i]
+            if comp.dep_ in ("ccomp", "parataxis", "conj") and q is not None and self.quotes[q].chain not in chains:
+                segs = [s for s in self.quotes if s.chain == self.quotes[q].chain]
+                chains.add(self.quotes[q].chain)
+                cand.chars += [(s.start, s.end) for s in segs]
+                cand.content += [self.char_to_tokens(s.start, s.end) for s in segs]
 
     def absorb_quotes(self, cand: Candidate) -> None:
         """A content that lies inside a quotation becomes the whole quotation (direct); one that
@@ -615,8 +635,11 @@ class Extractor:
                 return None
             if t.pos_ in ("VERB", "AUX"):
                 cue = self.lex.verb(t.lemma_.lower())
-                if cue is not None and ("quote" in cue.frames or "ccomp" in cue.frames):
-                    return t, cue
+                if cue is not None and "quote" in cue.frames and not self.passive_without_agent(t):
+                    subj = next((c for c in t.children if c.dep_ in SUBJECTS), None)
+                    if subj is None or not subj.left_edge.i <= tok <= subj.right_edge.i + 1:
+                        return t, cue
+                    return None
                 if t.lemma_ not in ("be", "have", "do"):
                     return None
             i += step
@@ -636,6 +659,11 @@ class Extractor:
         segs = [s for s in self.quotes if s.chain == q.chain]
         self.claim_tokens([self.char_to_tokens(s.start, s.end) for s in segs])
         return [(s.start, s.end) for s in segs]
+
+
+def _gerund(verb: Token) -> bool:
+    """A gerund complement: "denied *taking* bribes", "denied *having met* him"."""
+    return verb.tag_ == "VBG" or any(x.dep_ == "aux" and x.tag_ == "VBG" for x in verb.children)
 
 
 class _NoCue:
@@ -717,8 +745,10 @@ def assemble(document: Document, doc: Doc, cands: Sequence[Candidate], in_quote:
                     for o, _, _ in earlier)
         )
         answered = _answered(earlier, words, resolved)
+        root = doc[c.content_root] if c.content_root is not None else None
         decision = decide_stance(
-            c.cue_entry.stance if c.cue_entry else "assert", cue_tok, content_toks, answered is not None, coordinated
+            c.cue_entry.stance if c.cue_entry else "assert", cue_tok, root, content_toks, answered is not None,
+            coordinated,
         )
         certainty = c.certainty
         if c.cue_entry:
@@ -740,7 +770,6 @@ def assemble(document: Document, doc: Doc, cands: Sequence[Candidate], in_quote:
             [cue_span.start, cue_span.end] if cue_span else None,
             [source_span.start, source_span.end] if source_span else None,
         )
-        root = doc[c.content_root] if c.content_root is not None else None
         record = Attribution(
             id=rid,
             doc=document.id,
@@ -770,9 +799,10 @@ def assemble(document: Document, doc: Doc, cands: Sequence[Candidate], in_quote:
 
 
 def _answered(earlier: list[tuple[Candidate, frozenset[str], str]], words: frozenset[str], source: str | None) -> str | None:
-    """The latest earlier attribution from another source sharing two content words with this one."""
-    for c, w, rid in reversed(earlier):
-        if c.resolved != source and len(w & words) >= 2:
+    """The latest of the last few attributions, from another source, sharing content words with this one."""
+    for c, w, rid in list(reversed(earlier))[:ANSWER_WINDOW]:
+        shared = len(w & words)
+        if c.resolved != source and shared >= ANSWER_OVERLAP and shared >= 0.5 * min(len(w), len(words)):
             return rid
     return None
 

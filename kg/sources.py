@@ -84,6 +84,9 @@ def _kept(token: Token) -> list[int]:
     """Indices of the source phrase around ``token`` (contiguous, clause-like dependents dropped)."""
     keep = [token.i]
     for child in token.children:
+        if child.dep_ == "punct" and _joins_word(child):
+            keep.append(child.i)  # the hyphen of "Holtz-Eakin"
+            continue
         if child.dep_ in DROP_DEPS:
             continue
         if child.dep_ == "prep" and child.lower_ not in KEEP_PREPS:
@@ -100,6 +103,11 @@ def _kept(token: Token) -> list[int]:
     while hi + 1 < len(keep) and keep[hi + 1] == keep[hi] + 1:
         hi += 1
     return keep[lo : hi + 1]
+
+
+def _joins_word(t: Token) -> bool:
+    """A hyphen or apostrophe written without spaces inside a name ("Holtz-Eakin")."""
+    return t.i > 0 and not t.whitespace_ and not t.doc[t.i - 1].whitespace_ and t.text in ("-", "‐", "'", "’")
 
 
 def mention_of(token: Token) -> Mention:

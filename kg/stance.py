@@ -19,7 +19,6 @@ from spacy.tokens import Token
 from kg.record import Certainty, Stance
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "none", "nowhere"})
-BACK_POINTERS = frozenset({"such", "any", "ever", "these", "those", "this", "that"})
 FALSITY = frozenset(
     """false untrue baseless fake wrong inaccurate unfounded nonsense lie lies ridiculous absurd
     fabricated fabrication bogus incorrect misleading groundless hoax rubbish unsubstantiated
@@ -42,25 +41,32 @@ def is_negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children)
 
 
-def content_negated(tokens: Sequence[Token]) -> bool:
-    """A content clause that negates: a ``neg`` on a verb, "no"/"never" determiners, "nothing"..."""
-    return any(
-        t.lower_ in NEGATORS and (t.dep_ in ("neg", "det", "advmod", "nsubj", "nsubjpass", "dobj", "attr"))
-        for t in tokens
-    )
+def root_negated(root: Token) -> bool:
+    """The content's main clause negates: "no such deal was made", "he did not", "nothing happened"."""
+    for c in root.children:
+        if c.dep_ == "neg" or c.lower_ == "never":
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+            if c.lower_ in NEGATORS or any(d.dep_ == "det" and d.lower_ in NEGATORS for d in c.children):
+                return True
+    return False
 
 
-def falsity(tokens: Sequence[Token]) -> bool:
-    """Content that calls something false ("the report is false", "a total fabrication")."""
-    return any(t.lemma_.lower() in FALSITY and t.dep_ in ("acomp", "attr", "oprd", "ROOT", "ccomp", "conj") for t in tokens)
+def falsity(root: Token) -> bool:
+    """A main clause calling something false ("the report is false", "called the charges unfounded")."""
+    words = [root, *(c for c in root.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp"))]
+    return any(t.lemma_.lower() in FALSITY for t in words)
 
 
-def points_back(tokens: Sequence[Token]) -> bool:
-    """Content referring back to an earlier claim: "such", "any", "these claims", "the report"."""
-    low = {t.lower_ for t in tokens}
-    if low & {"such", "any", "ever"}:
+def points_back(tokens: Sequence[Token], root: Token | None = None) -> bool:
+    """Content referring back to an earlier claim: "no *such* deal", or a claim noun as the content
+    itself or as the subject/object of its main clause ("*these claims*", "the *report* is false")."""
+    if any(t.lower_ == "such" for t in tokens):
         return True
-    return any(t.lemma_.lower() in CLAIM_NOUNS for t in tokens)
+    heads = [t for t in tokens if t.head.i == t.i or t.head not in tokens]
+    if root is not None:
+        heads += [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return any(t.lemma_.lower() in CLAIM_NOUNS for t in heads)
 
 
 def content_words(tokens: Iterable[Token]) -> frozenset[str]:
@@ -77,6 +83,7 @@ class StanceDecision:
 def decide_stance(
     cue_stance: Stance,
     cue: Token | None,
+    root: Token | None,
     content: Sequence[Token],
     overlaps_earlier: bool,
     coordinated_with_denial: bool,
@@ -85,11 +92,15 @@ def decide_stance(
     if cue_stance == "deny":
         if cue is not None and is_negated(cue):
             return StanceDecision("assert", False, "negated denial cue")
-        return StanceDecision("deny", points_back(content) or overlaps_earlier, "denial cue")
-    if cue is not None and falsity(content) and points_back(content):
+        return StanceDecision("deny", points_back(content, root) or overlaps_earlier, "denial cue")
+    if root is None:
+        return StanceDecision("assert", False, "")
+    if cue is not None and falsity(cue) and points_back(content, root):
+        return StanceDecision("deny", True, "calls a claim false")  # "called the story false"
+    if falsity(root) and (points_back(content, root) or overlaps_earlier):
         return StanceDecision("deny", True, "calls a claim false")
-    if content_negated(content):
-        if points_back(content) or coordinated_with_denial:
+    if root_negated(root):
+        if points_back(content, root) or coordinated_with_denial:
             return StanceDecision("deny", True, "negated content pointing back")
         if overlaps_earlier:
             return StanceDecision("deny", True, "negated content answering an earlier claim")

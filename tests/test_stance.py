@@ -1,0 +1,103 @@
+"""Stance table: real-shaped denials and assertions. Acceptance: >= 90% of denials come out ``deny``,
+<= 3% of assertions do. Each row is (text, a fragment of the attribution's content)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.record import Attribution
+
+DENIALS = [
+    ("The Kremlin denied that its troops had crossed the border.", "its troops had crossed the border"),
+    ("The company denied any wrongdoing.", "any wrongdoing"),
+    ("Moscow rejected the allegations as baseless.", "the allegations"),
+    ("The ministry dismissed the reports as Western propaganda.", "the reports"),
+    ("Kyiv refuted claims that the bridge had been destroyed.", "claims that the bridge had been destroyed"),
+    ("The senator flatly denied the report.", "the report"),
+    ("However, Moscow belies these claims.", "these claims"),
+    ("Officials rebutted the suggestion that the vote was rigged.", "the suggestion that the vote was rigged"),
+    ("The White House disputed the account.", "the account"),
+    ("She denied having met the lobbyist.", None),
+    ("A spokesman denied that the minister would resign.", "the minister would resign"),
+    ("Police denied reports that shots had been fired.", "reports that shots had been fired"),
+    ("The campaign called the story false.", "the story false"),
+    ("The agency said the claims were baseless.", "the claims were baseless"),
+    ("Reports said a deal had been reached. The government said no such deal had been made.",
+     "no such deal had been made"),
+    ("Rebels claimed they had taken the airport. The army said that no such assault had taken place.",
+     "no such assault had taken place"),
+    ("Ukraine said a swap was discussed. Moscow belies these claims and says that no such deal was made.",
+     "no such deal was made"),
+    ("The opposition alleged that ballots were burned. Election officials said no ballots were burned.",
+     "no ballots were burned"),
+    ("Critics said the mayor took bribes. The mayor said he never took bribes from the developer.",
+     "he never took bribes"),
+    ("Investigators rejected the theory that the fire was an accident.", "the theory that the fire was an accident"),
+    ("The bank denied it had frozen the accounts.", "it had frozen the accounts"),
+    ("Beijing dismissed the accusation.", "the accusation"),
+]
+
+ASSERTIONS = [
+    ("The minister said the talks would continue next week.", "the talks would continue"),
+    ("The company confirmed that it had laid off 200 workers.", "it had laid off 200 workers"),
+    ("Officials said the bridge would not reopen before spring.", "the bridge would not reopen"),
+    ("The governor said she does not plan to run again.", "she does not plan to run again"),
+    ("He told reporters that the economy was growing.", "the economy was growing"),
+    ("According to the ministry, 40 people were injured.", "40 people were injured"),
+    ("The president vowed to rebuild the city.", "to rebuild the city"),
+    ("Analysts warned that inflation could not be contained quickly.", "inflation could not be contained"),
+    ("The coach said the team had never played better.", "the team had never played better"),
+    ("Police said nobody was hurt in the blast.", "nobody was hurt in the blast"),
+    ("Doctors said there was no sign of infection.", "there was no sign of infection"),
+    ("The report found that schools were underfunded.", "schools were underfunded"),
+    ('"We will not give up," the union leader said.', "We will not give up"),
+    ("The mayor added that the curfew would be lifted.", "the curfew would be lifted"),
+    ("Witnesses said they heard two explosions.", "they heard two explosions"),
+    ("The senator argued that the bill would cut taxes.", "the bill would cut taxes"),
+    ("Experts believe the virus originated in bats.", "the virus originated in bats"),
+    ("The army said it had captured the airport.", "it had captured the airport"),
+    ("Officials estimated that 3,000 homes were damaged.", "3,000 homes were damaged"),
+    ("The judge ruled that the law was unconstitutional, the court said.", "the law was unconstitutional"),
+    ("The spokesman acknowledged that mistakes had been made.", "mistakes had been made"),
+    ("Residents complained that the water was not safe to drink.", "the water was not safe to drink"),
+    ("The candidate promised that no family would lose its home.", "no family would lose its home"),
+    ("Scientists reported that the ice sheet was shrinking.", "the ice sheet was shrinking"),
+    ("The ministry announced that schools would close on Friday.", "schools would close on Friday"),
+    ("She said the company did not comment on rumours.", "the company did not comment on rumours"),
+]
+
+
+def target(records: list[Attribution], fragment: str | None) -> Attribution:
+    hits = [r for r in records if fragment is None or fragment in r.content]
+    assert hits, f"no attribution containing {fragment!r} in {[r.content for r in records]}"
+    return hits[-1]
+
+
+@pytest.fixture(scope="module")
+def denial_stances(run_extract) -> list[str]:  # type: ignore[no-untyped-def]
+    return [target(run_extract(text), fragment).stance for text, fragment in DENIALS]
+
+
+@pytest.fixture(scope="module")
+def assertion_stances(run_extract) -> list[str]:  # type: ignore[no-untyped-def]
+    return [target(run_extract(text), fragment).stance for text, fragment in ASSERTIONS]
+
+
+def test_table_is_large_enough() -> None:
+    assert len(DENIALS) + len(ASSERTIONS) >= 40
+
+
+def test_denials_are_deny(denial_stances) -> None:  # type: ignore[no-untyped-def]
+    missed = [DENIALS[i][0] for i, s in enumerate(denial_stances) if s != "deny"]
+    assert len(missed) <= 0.10 * len(DENIALS), missed
+
+
+def test_assertions_are_not_deny(assertion_stances) -> None:  # type: ignore[no-untyped-def]
+    wrong = [ASSERTIONS[i][0] for i, s in enumerate(assertion_stances) if s == "deny"]
+    assert len(wrong) <= 0.03 * len(ASSERTIONS), wrong
+
+
+def test_a_denial_answering_an_earlier_claim_points_to_it(run_extract) -> None:  # type: ignore[no-untyped-def]
+    records = run_extract("Reports said a deal had been reached. The government said no such deal had been made.")
+    claim = target(records, "a deal had been reached")
+    assert target(records, "no such deal").responds_to == claim.id
