@@ -39,6 +39,7 @@ SCHEMES: dict[str, tuple[str, ...]] = {
         "suggest",
         "criticize",
         "want",
+        "endorse",
     ),
 }
 
@@ -130,6 +131,7 @@ class CKG(DefinedNamespace):
     suggests: URIRef
     criticizes: URIRef
     wants: URIRef
+    endorses: URIRef
 
 
 # cue class -> its shortcut property
@@ -151,4 +153,5 @@ SHORTCUTS: dict[str, URIRef] = {
     "suggest": CKG.suggests,
     "criticize": CKG.criticizes,
     "want": CKG.wants,
+    "endorse": CKG.endorses,
 }

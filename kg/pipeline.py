@@ -166,7 +166,6 @@ def evaluate_extractor(
     Returns the :class:`kg.evaluate.EvalReport` and, with ``curve``, reports at confidence thresholds.
     """
     from kg.evaluate import gold_texts, load_gold, load_predictions, pr_curve, predictions_from_records, score
-    from kg.export import write_jsonl
 
     gold_items = load_gold(gold)
     if pred is not None:
@@ -176,6 +175,8 @@ def evaluate_extractor(
         docs = list(iter_documents([files[k] for k in sorted(files)]))
         records = [r for _, recs in extract_documents(docs, model=model, workers=workers) for r in recs]
         if save_pred is not None:
+            from kg.export import write_jsonl
+
             write_jsonl(records, save_pred)
         predictions = predictions_from_records(r.to_json() for r in records)
     classify = load_lexicon().classify
