@@ -38,6 +38,14 @@ class Document:
     meta: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     path: str | None = None
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.meta, MappingProxyType):
+            object.__setattr__(self, "meta", MappingProxyType(dict(self.meta)))
+
+    def __reduce__(self) -> tuple[type[Document], tuple[str, str, dict[str, Any], str | None]]:
+        # A read-only mapping does not pickle; worker processes get a plain copy back.
+        return (Document, (self.id, self.text, dict(self.meta), self.path))
+
     @property
     def sha256(self) -> str:
         return text_digest(self.text)

@@ -159,9 +159,12 @@ class Extractor:
         return (a, b) if a < b else None
 
     def subtree(self, t: Token, exclude: Iterable[Token] = ()) -> tuple[int, int] | None:
-        """The contiguous token range of ``t``'s subtree minus excluded subtrees at its edges."""
+        """The contiguous token range of ``t``'s subtree minus excluded subtrees at its edges, and
+        minus a trailing coordinated reporting verb ("... to the test *and warned North Korea ...*")
+        or relative clause on an object ("her parents, *who spent ...*")."""
         a, b = t.left_edge.i, t.right_edge.i + 1
-        for x in exclude:
+        trailing = [c for c in t.children if c.i > t.i and self.is_trailing_clause(t, c)]
+        for x in [*exclude, *trailing]:
             xa, xb = x.left_edge.i, x.right_edge.i + 1
             if xa <= a < xb:
                 a = xb
@@ -169,14 +172,22 @@ class Extractor:
                 b = xa
         return self.trim(a, b)
 
+    def is_trailing_clause(self, head: Token, child: Token) -> bool:
+        if child.dep_ == "conj" and child.pos_ == "VERB" and self.lex.verb(child.lemma_.lower()) is not None:
+            return True
+        return child.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "pobj")
+
     def object_with_complement(self, verb: Token, obj: Token) -> tuple[int, int] | None:
         """An object with its predicative complement: "called [the charges unsubstantiated]",
         "cited [remarks as examples of ...]"."""
-        end = obj.right_edge.i + 1
+        span = self.subtree(obj)
+        if span is None:
+            return None
+        end = span[1]
         for c in verb.children:
             if c.i > obj.i and (c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ == "as")):
                 end = max(end, c.right_edge.i + 1)
-        return self.trim(obj.left_edge.i, end)
+        return self.trim(span[0], end)
 
     def around(self, head: Token, inserted: Token) -> list[tuple[int, int]]:
         """The side of ``head``'s subtree that holds ``head``, cut at the inserted clause
@@ -209,7 +220,7 @@ class Extractor:
             return None
         a, b = content
         for i in range(max(a, keep), b):
-            if self.reserved[i]:
+            if self.reserved[i] and i > a and self.doc[i - 1].is_punct:
                 return self.trim(a, i)
         return content
 
