@@ -55,6 +55,7 @@ ANSWER_WINDOW = 6  # attributions back that a response may answer
 ANSWER_OVERLAP = 2  # content words (and at least half of the shorter) a response shares with its claim
 # "Speaker: text" at a paragraph start (headlines, transcripts); the speaker is at most five words.
 SPEAKER_COLON = re.compile(r"(?m)^[ \t\"“]*([A-Z][\w.’'\- ]{0,40}?):[ \t]+(\S[^\n]*)")
+HEADING_WORDS = frozenset({"for", "on", "to", "in", "with", "about", "and", "from", "at", "is", "are", "a", "the"})
 NOT_SPEAKERS = frozenset(
     """update updated note editor's editors abstract related watch read photo photos source sources
     transcript follow video audio warning disclaimer correction clarification breaking exclusive
@@ -528,8 +529,11 @@ class Extractor:
         """Headlines and transcripts: "Pence: Flowers Won't Be at Debate", "WALLACE: Let's start ..."."""
         for m in SPEAKER_COLON.finditer(self.text):
             speaker, rest = m.span(1), m.span(2)
-            words = self.text[speaker[0] : speaker[1]].lower().replace(".", "").split()
-            if not words or words[0] in NOT_SPEAKERS or any(w in NOT_SPEAKERS for w in words[-1:]):
+            raw = self.text[speaker[0] : speaker[1]].split()
+            words = [w.lower().replace(".", "") for w in raw]
+            if not words or words[0] in NOT_SPEAKERS or words[-1] in NOT_SPEAKERS or len(words) > 5:
+                continue
+            if any(w in HEADING_WORDS for w in raw):  # a section heading: "Little Relief for Refugees:"
                 continue
             if self.in_boilerplate(speaker[0]):
                 continue

@@ -1,0 +1,44 @@
+"""The cue lexicon is data: every row is valid, and a user lexicon replaces the built-in one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.document import Document
+from kg.extract import extract
+from kg.lexicon import DATA, LexiconError, load_lexicon, read_cues
+from kg.namespace import SCHEMES
+
+
+def test_builtin_lexicon_is_valid_and_broad() -> None:
+    cues = read_cues(DATA / "cues.tsv")
+    lemmas = {c.lemma for c in cues}
+    required = """say tell add claim allege deny reject dismiss belie refute confirm insist argue warn vow promise
+    acknowledge admit suggest note write report announce believe estimate""".split()
+    assert set(required) <= lemmas
+    assert {c.cue_class for c in cues} <= set(SCHEMES["cue"])
+
+
+@pytest.mark.parametrize(
+    ("cue", "cls"), [("said", "say"), ("has denied", "deny"), ("called for", "call"), ("According to", "according_to")]
+)
+def test_classify_written_cues(cue: str, cls: str) -> None:
+    assert load_lexicon().classify(cue) == cls
+
+
+def test_malformed_row_names_file_and_line(tmp_path: Path) -> None:
+    p = tmp_path / "cues.tsv"
+    p.write_text("lemma\tpos\tclass\tstance\tcertainty\tframes\tweight\nsay\tverb\tshout\tassert\tcertain\tccomp\t1\n")
+    with pytest.raises(LexiconError, match=r"cues.tsv:2: unknown class 'shout'"):
+        read_cues(p)
+
+
+def test_user_lexicon_changes_extraction(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "cues.tsv"
+    p.write_text("lemma\tpos\tclass\tstance\tcertainty\tframes\tweight\nmumble\tverb\tsay\tassert\tcertain\tccomp\t0.9\n")
+    text = "The clerk mumbled that the office was closed. The mayor said the office was open."
+    custom = extract(Document("t", text), nlp, load_lexicon(p))
+    assert [r.cue for r in custom] == ["mumbled"]
+    assert "said" in [r.cue for r in extract(Document("t", text), nlp)]
