@@ -174,8 +174,10 @@ class Extractor:
         return self.trim(a, b)
 
     def is_trailing_clause(self, head: Token, child: Token) -> bool:
-        if child.dep_ == "conj" and child.pos_ == "VERB" and self.lex.verb(child.lemma_.lower()) is not None:
-            return True
+        if child.dep_ in ("conj", "advcl") and child.pos_ == "VERB":
+            cue = self.lex.verb(child.lemma_.lower())
+            if cue is not None and "quote" in cue.frames:  # "... and warned", ", arguing that ..."
+                return True
         return child.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "pobj")
 
     def object_with_complement(self, verb: Token, obj: Token) -> tuple[int, int] | None:
@@ -285,7 +287,8 @@ class Extractor:
         return self.cands
 
     def find_verb_cues(self, sent: SpacySpan) -> None:
-        for t in sent:
+        # Outer verbs first: "X offers Y, Kamin said" gives said -> [X offers Y], not offers -> [Y].
+        for t in sorted(sent, key=lambda t: (sum(1 for _ in t.ancestors), t.i)):
             if t.pos_ not in ("VERB", "AUX") or self.in_quote(t.i):
                 continue
             particle = next((c for c in t.children if c.dep_ in ("prt", "prep", "mark") and c.i == t.i + 1), None)
