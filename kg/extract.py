@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from kg import ids
 from kg.boilerplate import boilerplate_spans
+from kg.confidence import confidence, feature_values
 from kg.coref import Named, Resolver, person_names
 from kg.document import Document
 from kg.label import claim_label
@@ -783,11 +784,13 @@ def assemble(document: Document, doc: Doc, cands: Sequence[Candidate], in_quote:
         if decision.responds or decision.stance == "deny":
             target = answered or _latest_other(earlier, resolved)
             responds = target if decision.responds or answered else None
+        cue_lemma = c.cue_entry.lemma if c.cue_entry else (doc[c.cue[1] - 1].lemma_ if c.cue else None)
         rid = ids.mint(
             "attribution", document.id, sha, [[s.start, s.end] for s in content_spans],
             [cue_span.start, cue_span.end] if cue_span else None,
             [source_span.start, source_span.end] if source_span else None,
         )
+        conf = confidence(feature_values(c.how, cue_lemma, source_text, content), _confidence(c))
         record = Attribution(
             id=rid,
             doc=document.id,
@@ -805,11 +808,12 @@ def assemble(document: Document, doc: Doc, cands: Sequence[Candidate], in_quote:
             source_role=role,
             cue=cue_span.of(text) if cue_span else None,
             cue_span=cue_span,
-            cue_lemma=(c.cue_entry.lemma if c.cue_entry else (doc[c.cue[1] - 1].lemma_ if c.cue else None)),
+            cue_lemma=cue_lemma,
             cue_class=c.cue_class,
             label=claim_label(doc, root, content),
             responds_to=responds,
-            confidence=round(_confidence(c), 4),
+            confidence=round(conf, 4),
+            method=c.how,
         )
         records.append(record)
         earlier.append((c, words, rid))

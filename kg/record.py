@@ -7,7 +7,7 @@ and SPARQL ``STRLEN`` count the same unit; JavaScript (UTF-16) does not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 Stance = Literal["assert", "deny"]
@@ -44,6 +44,7 @@ class Attribution:
     ``content`` is ``text[content_spans[0]]`` for one span; for a split quote it is the span texts
     joined by one space. ``source`` is the surface mention; ``source_resolved`` the fullest mention of
     the same entity in the article (equal to ``source`` when nothing better was found).
+    ``method`` names the extraction rule that found the record (e.g. ``quote-cue``, ``ccomp``).
     """
 
     id: str
@@ -67,7 +68,7 @@ class Attribution:
     label: str = ""
     responds_to: str | None = None
     confidence: float = 0.5
-    extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    method: str | None = None
 
     def __post_init__(self) -> None:
         if not self.content_spans:
@@ -124,6 +125,7 @@ class Attribution:
             "sentence_start": self.sentence_span.start,
             "sentence_end": self.sentence_span.end,
             "confidence": round(self.confidence, 4),
+            "method": self.method,
         }
 
     @classmethod
@@ -157,4 +159,5 @@ class Attribution:
             label=obj.get("label") or "",
             responds_to=obj.get("responds_to"),
             confidence=float(obj.get("confidence", 0.5)),
+            method=obj.get("method"),
         )
