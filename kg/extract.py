@@ -582,6 +582,8 @@ class Extractor:
         end_tok = self.char_to_tokens(chain[-1].start, chain[-1].end)[1]
         words = sum(1 for t in doc[start_tok:end_tok] if not (t.is_punct or t.is_space))
         spans = [(q.start, q.end) for q in chain]
+        if len(chain) == 1 and _title_like(self.text[chain[0].start : chain[0].end]):
+            return None  # a title or name in quotes: "State of the Union", "Morning Joe"
         # 1. a reporting clause right after the quote, in the same sentence
         after = self.cue_near(end_tok, forward=True)
         if after is not None:
@@ -678,6 +680,13 @@ class Extractor:
         segs = [s for s in self.quotes if s.chain == q.chain]
         self.claim_tokens([self.char_to_tokens(s.start, s.end) for s in segs])
         return [(s.start, s.end) for s in segs]
+
+
+def _title_like(quoted: str) -> bool:
+    """Short and capitalised like a title: "State of the Union", "Morning Joe"."""
+    words = [w for w in quoted.strip(" .,!?").split() if w[:1].isalpha()]
+    small = {"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
+    return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words) and words[0][0].isupper()
 
 
 def _gerund(verb: Token) -> bool:
