@@ -28,8 +28,12 @@ OUT = Path(__file__).resolve().parent.parent / "kg" / "data" / "confidence.tsv"
 
 def matched(records: list[Attribution], gold_contents: list[str]) -> list[bool]:
     pairs = sorted(
-        ((-j, gi, pi) for gi, g in enumerate(gold_contents) for pi, r in enumerate(records)
-         if (j := jaccard(r.content, g)) >= 0.5),
+        (
+            (-j, gi, pi)
+            for gi, g in enumerate(gold_contents)
+            for pi, r in enumerate(records)
+            if (j := jaccard(r.content, g)) >= 0.5
+        ),
     )
     used_g: set[int] = set()
     hit = [False] * len(records)

@@ -78,13 +78,19 @@ def main() -> int:
     rows = [
         ("documents", f"{len(docs)} ({chars:,} characters), {n_records} attributions"),
         ("bare nlp.pipe parse (median)", f"{m_bare:.2f} s  (all: {', '.join(f'{x:.2f}' for x in bare)})"),
-        ("kg extraction, 1 process (median)", f"{m_ours:.2f} s  (all: {', '.join(f'{x:.2f}' for x in ours)})"),
+        (
+            "kg extraction, 1 process (median)",
+            f"{m_ours:.2f} s  (all: {', '.join(f'{x:.2f}' for x in ours)})",
+        ),
         ("**overhead ratio** (extract / bare parse)", f"**{m_ours / m_bare:.3f}**"),
         ("--workers 1 (median)", f"{m_one:.2f} s"),
         ("--workers 2 (median, includes process start and model load)", f"{m_two:.2f} s"),
         ("**speed-up** (workers 1 / workers 2)", f"**{m_one / m_two:.2f}x**"),
         ("peak RSS: main process / largest worker", f"{rss_self:.0f} MB / {rss_children:.0f} MB"),
-        ("throughput, 1 process", f"{len(docs) / m_ours:.1f} articles/s, {chars / m_ours / 1000:.0f}k chars/s"),
+        (
+            "throughput, 1 process",
+            f"{len(docs) / m_ours:.1f} articles/s, {chars / m_ours / 1000:.0f}k chars/s",
+        ),
     ]
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     lines = [

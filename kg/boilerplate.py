@@ -15,7 +15,9 @@ CALL_TO_ACTION = re.compile(
     r"watch:|listen:|advertisement\s*$)",
     re.IGNORECASE,
 )
-BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}(\s+and\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})?\s*$")
+BYLINE = re.compile(
+    r"^\s*by\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}(\s+and\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})?\s*$"
+)
 CREDIT = re.compile(
     r"getty images|\bafp\b|\breuters/|\bap photo\b|\(photo\b|\bphoto:|\bimage:|\bcredit:|/\s*shutterstock|"
     r"\bphotograph:|\bpicture:",

@@ -17,7 +17,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def model_option(f: F) -> F:
     return click.option(
-        "--model", default=None, metavar="NAME", help="spaCy pipeline (default: en_core_web_sm, else its PyPI copy)."
+        "--model",
+        default=None,
+        metavar="NAME",
+        help="spaCy pipeline (default: en_core_web_sm, else its PyPI copy).",
     )(f)
 
 
@@ -54,13 +57,22 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default: stdout).")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "ttl"]), default="jsonl", show_default=True)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default: stdout)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv", "ttl"]), default="jsonl", show_default=True
+)
 @model_option
 @workers_option
 @lexicon_option
 def extract(
-    paths: tuple[Path, ...], output: Path | None, fmt: str, model: str | None, workers: int, lexicon: Path | None
+    paths: tuple[Path, ...],
+    output: Path | None,
+    fmt: str,
+    model: str | None,
+    workers: int,
+    lexicon: Path | None,
 ) -> None:
     """Extract attribution records from .txt files and directories of them.
 
@@ -102,7 +114,9 @@ def extract(
 @model_option
 @workers_option
 @lexicon_option
-def build(paths: tuple[Path, ...], outdir: Path, model: str | None, workers: int, lexicon: Path | None) -> None:
+def build(
+    paths: tuple[Path, ...], outdir: Path, model: str | None, workers: int, lexicon: Path | None
+) -> None:
     """Build OUTDIR/claims.ttl, claims.trig (a named graph per article), claims.jsonl and graph.html.
 
     \b
@@ -122,7 +136,9 @@ def build(paths: tuple[Path, ...], outdir: Path, model: str | None, workers: int
 @click.argument("graph", type=click.Path(exists=True, path_type=Path))
 @click.argument("query_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-e", "--expression", help="SPARQL query text (instead of QUERY_FILE).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+)
 def query(graph: Path, query_file: Path | None, expression: str | None, fmt: str) -> None:
     """Run a SPARQL query against a Turtle/TriG/N-Quads file.
 
@@ -163,21 +179,40 @@ def view(graph: Path, output: Path, title: str | None) -> None:
 
 
 @main.command(name="eval")
-@click.option("--gold", required=True, type=click.Path(exists=True, path_type=Path),
-              help="PolNeAR-style brat split directory (text/ + attributions/) or gold JSONL.")
-@click.option("--pred", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Predictions JSONL (default: run the extractor on the gold texts).")
-@click.option("--texts", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Directory of DOC.txt (default: GOLD/text for a brat split).")
+@click.option(
+    "--gold",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="PolNeAR-style brat split directory (text/ + attributions/) or gold JSONL.",
+)
+@click.option(
+    "--pred",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Predictions JSONL (default: run the extractor on the gold texts).",
+)
+@click.option(
+    "--texts",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Directory of DOC.txt (default: GOLD/text for a brat split).",
+)
 @click.option("--strict", is_flag=True, help="Count optional gold items as required.")
 @click.option("--worst", default=10, show_default=True, help="How many worst documents to list.")
 @click.option("--curve", is_flag=True, help="Also print precision/recall at confidence thresholds.")
-@click.option("--save-pred", type=click.Path(dir_okay=False, path_type=Path), help="Write the records scored.")
+@click.option(
+    "--save-pred", type=click.Path(dir_okay=False, path_type=Path), help="Write the records scored."
+)
 @model_option
 @workers_option
 def evaluate(
-    gold: Path, pred: Path | None, texts: Path | None, strict: bool, worst: int, curve: bool,
-    save_pred: Path | None, model: str | None, workers: int,
+    gold: Path,
+    pred: Path | None,
+    texts: Path | None,
+    strict: bool,
+    worst: int,
+    curve: bool,
+    save_pred: Path | None,
+    model: str | None,
+    workers: int,
 ) -> None:
     """Score extraction against gold attributions (content and full P/R/F1, recall by cue class).
 
@@ -189,14 +224,22 @@ def evaluate(
     from kg.pipeline import evaluate_extractor
 
     report, points = evaluate_extractor(
-        gold, pred=pred, texts=texts, strict=strict, model=model, workers=workers,
-        curve=curve, save_pred=save_pred,
+        gold,
+        pred=pred,
+        texts=texts,
+        strict=strict,
+        model=model,
+        workers=workers,
+        curve=curve,
+        save_pred=save_pred,
     )
     if points:
         click.echo("confidence >=   P      R      F1(content)  F1(full)")
         for threshold, rep in points:
-            click.echo(f"  {threshold:5.2f}      {rep.content_precision:.3f}  {rep.content_recall:.3f}  "
-                       f"{rep.content_f1:.3f}        {rep.full_f1:.3f}")
+            click.echo(
+                f"  {threshold:5.2f}      {rep.content_precision:.3f}  {rep.content_recall:.3f}  "
+                f"{rep.content_f1:.3f}        {rep.full_f1:.3f}"
+            )
     click.echo(report.to_text(worst=worst))
 
 

@@ -29,7 +29,9 @@ def source_form(source: str | None) -> str:
     return "pronoun" if source.lower() in PRONOUNS else "named"
 
 
-def feature_values(method: str | None, cue_lemma: str | None, source: str | None, content: str) -> dict[str, str]:
+def feature_values(
+    method: str | None, cue_lemma: str | None, source: str | None, content: str
+) -> dict[str, str]:
     return {
         "method": method or "-",
         "cue": cue_lemma or "-",

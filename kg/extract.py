@@ -25,7 +25,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from kg import ids
 from kg.boilerplate import boilerplate_spans
@@ -43,27 +44,65 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-EMERGE_VERBS = frozenset({"come", "emerge", "surface", "circulate", "spread", "appear", "say", "suggest", "show"})
+EMERGE_VERBS = frozenset(
+    {"come", "emerge", "surface", "circulate", "spread", "appear", "say", "suggest", "show"}
+)
 DASHES = frozenset({"―", "—", "–", "--"})
 EDGE_TRIM = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "."})
-CONNECTIVES = frozenset({"also", "however", "and", "but", "meanwhile", "moreover", "yet", "so", "still", "then"})
+CONNECTIVES = frozenset(
+    {"also", "however", "and", "but", "meanwhile", "moreover", "yet", "so", "still", "then"}
+)
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "parataxis", "relcl", "xcomp"})
 CONTINUATION_WINDOW = 2  # paragraphs: a quote with no reporting clause continues the previous speaker
-MIN_QUOTE_WORDS = 4
-CUE_WINDOW = 12
+MIN_QUOTE_WORDS = 4  # shorter quotes with no cue are scare quotes or titles
+CUE_WINDOW = 12  # tokens between a quote and its reporting verb
 ANSWER_WINDOW = 6  # attributions back that a response may answer
 ANSWER_OVERLAP = 2  # content words (and at least half of the shorter) a response shares with its claim
 # "Speaker: text" at a paragraph start (headlines, transcripts); the speaker is at most five words.
 SPEAKER_COLON = re.compile(r"(?m)^[ \t\"“]*([A-Z][\w.’'\- ]{0,40}?):[ \t]+(\S[^\n]*)")
-HEADING_WORDS = frozenset({"for", "on", "to", "in", "with", "about", "and", "from", "at", "is", "are", "a", "the"})
+HEADING_WORDS = frozenset(
+    {"for", "on", "to", "in", "with", "about", "and", "from", "at", "is", "are", "a", "the"}
+)
 NOT_SPEAKERS = frozenset(
-    """update updated note editor's editors abstract related watch read photo photos source sources
-    transcript follow video audio warning disclaimer correction clarification breaking exclusive
-    live opinion analysis editorial review q a tags filed posted""".split()
-)  # tokens between a quote and its reporting verb  # shorter quotes with no cue are scare quotes or titles
+    [
+        "update",
+        "updated",
+        "note",
+        "editor's",
+        "editors",
+        "abstract",
+        "related",
+        "watch",
+        "read",
+        "photo",
+        "photos",
+        "source",
+        "sources",
+        "transcript",
+        "follow",
+        "video",
+        "audio",
+        "warning",
+        "disclaimer",
+        "correction",
+        "clarification",
+        "breaking",
+        "exclusive",
+        "live",
+        "opinion",
+        "analysis",
+        "editorial",
+        "review",
+        "q",
+        "a",
+        "tags",
+        "filed",
+        "posted",
+    ]
+)
 
-# Base confidence by how the attribution was found (ordered by precision measured on PolNeAR dev).
+# Fallback confidence by extraction rule, used only when no calibration table (kg/confidence.py) exists.
 BASE_CONFIDENCE: dict[str, float] = {
     "quote-cue": 0.92,
     "quote-colon": 0.8,
@@ -261,8 +300,10 @@ class Extractor:
     def cue_range(self, verb: Token, particle: Token | None = None) -> tuple[int, int]:
         """The cue as written: auxiliaries and negation right before the verb, and a particle."""
         a = verb.i
-        while a - 1 >= verb.sent.start and self.doc[a - 1].dep_ in ("aux", "neg", "auxpass") and (
-            self.doc[a - 1].head.i == verb.i
+        while (
+            a - 1 >= verb.sent.start
+            and self.doc[a - 1].dep_ in ("aux", "neg", "auxpass")
+            and (self.doc[a - 1].head.i == verb.i)
         ):
             a -= 1
         b = verb.i + 1
@@ -292,8 +333,14 @@ class Extractor:
         for t in sorted(sent, key=lambda t: (sum(1 for _ in t.ancestors), t.i)):
             if t.pos_ not in ("VERB", "AUX") or self.in_quote(t.i):
                 continue
-            particle = next((c for c in t.children if c.dep_ in ("prt", "prep", "mark") and c.i == t.i + 1), None)
-            if particle is None and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in ("for", "on", "out"):
+            particle = next(
+                (c for c in t.children if c.dep_ in ("prt", "prep", "mark") and c.i == t.i + 1), None
+            )
+            if (
+                particle is None
+                and t.i + 1 < len(self.doc)
+                and self.doc[t.i + 1].lower_ in ("for", "on", "out")
+            ):
                 particle = self.doc[t.i + 1]
             cue = self.lex.verb(t.lemma_.lower(), particle.lower_ if particle is not None else None)
             if cue is None:
@@ -331,8 +378,15 @@ class Extractor:
             if sides:
                 content, extra, root, how = sides[0], sides[1:], t.head, "parataxis"
         if content is None and "xcomp" in cue.frames:
-            comp = next((c for c in kids if c.dep_ == "xcomp" and (
-                any(x.lower_ == "to" for x in c.children) or (_gerund(c) and "dobj" in cue.frames))), None)
+            comp = next(
+                (
+                    c
+                    for c in kids
+                    if c.dep_ == "xcomp"
+                    and (any(x.lower_ == "to" for x in c.children) or (_gerund(c) and "dobj" in cue.frames))
+                ),
+                None,
+            )
             if comp is not None:
                 content, root, how = self.subtree(comp), comp, "xcomp"
         if content is None and agent is not None:
@@ -357,8 +411,17 @@ class Extractor:
         if not self.free(a, b) or (source is not None and a <= source.head < b):
             return
         kind: Kind = "passive" if how == "passive-agent" else "indirect"
-        cand = Candidate(how, kind, [content, *extra], self.cue_range(t, particle), cue, source, fallback,
-                         cue.cue_class, content_root=root.i if root is not None else None)
+        cand = Candidate(
+            how,
+            kind,
+            [content, *extra],
+            self.cue_range(t, particle),
+            cue,
+            source,
+            fallback,
+            cue.cue_class,
+            content_root=root.i if root is not None else None,
+        )
         self.absorb_quotes(cand)
         if cand.kind == "direct":
             self.add_split_quotes(cand, t)
@@ -369,7 +432,11 @@ class Extractor:
         chains = {self.quotes[q].chain for a, b in cand.content for q in self.quote_of[a:b] if q is not None}
         for comp in verb.children:
             q = self.quote_of[comp.i]
-            if comp.dep_ in ("ccomp", "parataxis", "conj") and q is not None and self.quotes[q].chain not in chains:
+            if (
+                comp.dep_ in ("ccomp", "parataxis", "conj")
+                and q is not None
+                and self.quotes[q].chain not in chains
+            ):
                 segs = [s for s in self.quotes if s.chain == self.quotes[q].chain]
                 chains.add(self.quotes[q].chain)
                 cand.chars += [(s.start, s.end) for s in segs]
@@ -430,8 +497,17 @@ class Extractor:
             content = self.trim(a, b)
             if content is None or not self.free(*content):
                 continue
-            cand = Candidate("according", "according_to", [content], (t.i, t.i + 2), None,
-                             mention_of(pobj), False, "say", content_root=clause.i)
+            cand = Candidate(
+                "according",
+                "according_to",
+                [content],
+                (t.i, t.i + 2),
+                None,
+                mention_of(pobj),
+                False,
+                "say",
+                content_root=clause.i,
+            )
             self.absorb_quotes(cand)
             if cand.kind == "direct":
                 cand.kind = "according_to"
@@ -443,24 +519,40 @@ class Extractor:
                 continue
             cue = self.lex.noun(t.lemma_.lower())
             # "reports came out that ...": a cue noun as the subject of an emerge verb with a clause
-            if t.dep_ == "nsubj" and t.head.lemma_ in EMERGE_VERBS and (cue or t.lemma_ in ("update", "news")):
+            if (
+                t.dep_ == "nsubj"
+                and t.head.lemma_ in EMERGE_VERBS
+                and (cue or t.lemma_ in ("update", "news"))
+            ):
                 verb = t.head
                 comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
                 if comp is not None and self.lex.verb(verb.lemma_) is None:
                     content = self.cut_reserved(self.subtree(comp), comp.i)
                     prt = next((c for c in verb.children if c.dep_ == "prt"), None)
                     if content and self.free(*content):
-                        cand = Candidate("emerge", "indirect", [content], self.cue_range(verb, prt), cue,
-                                         mention_of(t), False, cue.cue_class if cue else "report",
-                                         content_root=comp.i)
+                        cand = Candidate(
+                            "emerge",
+                            "indirect",
+                            [content],
+                            self.cue_range(verb, prt),
+                            cue,
+                            mention_of(t),
+                            False,
+                            cue.cue_class if cue else "report",
+                            content_root=comp.i,
+                        )
                         self.absorb_quotes(cand)
                         self.add(cand)
                     continue
             if cue is None:
                 continue
             comp = next(
-                (c for c in t.children if c.dep_ in ("acl", "ccomp", "relcl", "appos")
-                 and any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children)),
+                (
+                    c
+                    for c in t.children
+                    if c.dep_ in ("acl", "ccomp", "relcl", "appos")
+                    and any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children)
+                ),
                 None,
             )
             if comp is None:
@@ -474,8 +566,17 @@ class Extractor:
                 source = mention_of(poss)
             elif t.dep_ in ("dobj", "pobj") and t.head.pos_ == "VERB":
                 source, _ = self.subject_of(t.head)
-            cand = Candidate("nominal", "indirect", [content], (t.i, t.i + 1), cue, source, False,
-                             cue.cue_class, content_root=comp.i)
+            cand = Candidate(
+                "nominal",
+                "indirect",
+                [content],
+                (t.i, t.i + 1),
+                cue,
+                source,
+                False,
+                cue.cue_class,
+                content_root=comp.i,
+            )
             self.absorb_quotes(cand)
             self.add(cand)
 
@@ -498,10 +599,19 @@ class Extractor:
                 continue
             aux = [c for c in kids if c.dep_ == "auxpass"]
             cue = (min([t.i, *(c.i for c in aux)]), t.i + 1)
-            cand = Candidate("passive-hedge", "unattributed_hedge", [content], cue, None, None, False,
-                             (self.lex.verb(t.lemma_.lower()) or _NO_CUE).cue_class,
-                             certainty=hedge.certainty, hedge=self.doc[cue[0] : cue[1]].text,
-                             content_root=root.i)
+            cand = Candidate(
+                "passive-hedge",
+                "unattributed_hedge",
+                [content],
+                cue,
+                None,
+                None,
+                False,
+                (self.lex.verb(t.lemma_.lower()) or _NO_CUE).cue_class,
+                certainty=hedge.certainty,
+                hedge=self.doc[cue[0] : cue[1]].text,
+                content_root=root.i,
+            )
             self.add(cand)
 
     def find_adverb_hedges(self, sent: SpacySpan) -> None:
@@ -509,7 +619,9 @@ class Extractor:
             hedge = self.lex.adverb_hedges.get(t.lower_)
             if hedge is None or t.dep_ != "advmod" or self.in_quote(t.i):
                 continue
-            owner = self.owner_of(t.i) or next((c for c in self.cands if c.cue and c.cue[0] <= t.head.i < c.cue[1]), None)
+            owner = self.owner_of(t.i) or next(
+                (c for c in self.cands if c.cue and c.cue[0] <= t.head.i < c.cue[1]), None
+            )
             if owner is not None:
                 owner.hedge = owner.hedge or t.text
                 owner.certainty = weaker(owner.certainty, hedge.certainty)
@@ -520,8 +632,21 @@ class Extractor:
             content = self.subtree(clause)
             if content is None or not self.free(*content):
                 continue
-            self.add(Candidate("adverb-hedge", "unattributed_hedge", [content], None, None, None, False,
-                               None, certainty=hedge.certainty, hedge=t.text, content_root=clause.i))
+            self.add(
+                Candidate(
+                    "adverb-hedge",
+                    "unattributed_hedge",
+                    [content],
+                    None,
+                    None,
+                    None,
+                    False,
+                    None,
+                    certainty=hedge.certainty,
+                    hedge=t.text,
+                    content_root=clause.i,
+                )
+            )
 
     def owner_of(self, i: int) -> Candidate | None:
         for c in self.cands:
@@ -544,14 +669,27 @@ class Extractor:
             sa, sb = self.char_to_tokens(*speaker)
             ca, cb = self.char_to_tokens(*rest)
             content = self.trim(ca, cb)
-            if content is None or not self.free(*content) or any(self.doc[i].pos_ in ("VERB", "AUX") for i in range(sa, sb)):
+            if (
+                content is None
+                or not self.free(*content)
+                or any(self.doc[i].pos_ in ("VERB", "AUX") for i in range(sa, sb))
+            ):
                 continue
             if not any(self.doc[i].pos_ in ("PROPN", "NOUN") for i in range(sa, sb)):
                 continue
             colon = sb if sb < len(self.doc) and self.doc[sb].text == ":" else sb - 1
             source = Mention(sa, sb, sb - 1, sa, None)
-            cand = Candidate("colon-speaker", "direct", [content], (colon, colon + 1), None, source, False, "say",
-                             content_root=self.clause_root(*content))
+            cand = Candidate(
+                "colon-speaker",
+                "direct",
+                [content],
+                (colon, colon + 1),
+                None,
+                source,
+                False,
+                "say",
+                content_root=self.clause_root(*content),
+            )
             chars = _char_range(self.doc, *content)
             qs = [q for q in self.quotes if q.start <= chars[0] < q.end or chars[0] <= q.start < chars[1]]
             cand.kind = "direct" if qs else "indirect"
@@ -594,8 +732,16 @@ class Extractor:
         # 1b. a dash and a name after the quote: "...” ― Sonya Herridge"
         dash = self.dash_speaker(end_tok)
         if dash is not None:
-            cand = Candidate("quote-dash", "direct", [self.char_to_tokens(a, b) for a, b in spans], (dash.start - 1, dash.start),
-                             None, dash, False, "say")
+            cand = Candidate(
+                "quote-dash",
+                "direct",
+                [self.char_to_tokens(a, b) for a, b in spans],
+                (dash.start - 1, dash.start),
+                None,
+                dash,
+                False,
+                "say",
+            )
             cand.chars = spans
             cand.content_root = self.clause_root(*cand.content[0])
             return cand
@@ -608,11 +754,22 @@ class Extractor:
         # 3. a quote that continues the previous speaker
         if words < MIN_QUOTE_WORDS:
             return None
-        if last is not None and last.content and self.paragraph_of[start_tok] - self.paragraph_of[
-            last.content[-1][1] - 1
-        ] <= CONTINUATION_WINDOW:
-            cand = Candidate("quote-continuation", "direct", [], last.cue, last.cue_entry, last.source,
-                             last.source_fallback, last.cue_class)
+        if (
+            last is not None
+            and last.content
+            and self.paragraph_of[start_tok] - self.paragraph_of[last.content[-1][1] - 1]
+            <= CONTINUATION_WINDOW
+        ):
+            cand = Candidate(
+                "quote-continuation",
+                "direct",
+                [],
+                last.cue,
+                last.cue_entry,
+                last.source,
+                last.source_fallback,
+                last.cue_class,
+            )
             cand.chars = spans
             cand.content = [self.char_to_tokens(a, b) for a, b in spans]
             cand.content_root = self.clause_root(*cand.content[0])
@@ -622,7 +779,9 @@ class Extractor:
     def dash_speaker(self, tok: int) -> Mention | None:
         doc = self.doc
         i = tok
-        while i < len(doc) and (doc[i].is_space and "\n" not in doc[i].text or doc[i].text in ("”", '"', "’", ",")):
+        while i < len(doc) and (
+            (doc[i].is_space and "\n" not in doc[i].text) or doc[i].text in ("”", '"', "’", ",")
+        ):
             i += 1
         if i + 1 < len(doc) and doc[i].text in DASHES and doc[i + 1].pos_ == "PROPN":
             j = i + 1
@@ -631,10 +790,25 @@ class Extractor:
             return Mention(i + 1, j, j - 1, i + 1, None)
         return None
 
-    def direct(self, spans: list[tuple[int, int]], how: str, verb: Token, cue: Cue, source: Mention | None,
-               fallback: bool) -> Candidate:
-        cand = Candidate(how, "direct", [self.char_to_tokens(a, b) for a, b in spans], self.cue_range(verb), cue,
-                         source, fallback, cue.cue_class)
+    def direct(
+        self,
+        spans: list[tuple[int, int]],
+        how: str,
+        verb: Token,
+        cue: Cue,
+        source: Mention | None,
+        fallback: bool,
+    ) -> Candidate:
+        cand = Candidate(
+            how,
+            "direct",
+            [self.char_to_tokens(a, b) for a, b in spans],
+            self.cue_range(verb),
+            cue,
+            source,
+            fallback,
+            cue.cue_class,
+        )
         cand.chars = spans
         cand.content_root = self.clause_root(*cand.content[0])
         return cand
@@ -686,7 +860,11 @@ def _title_like(quoted: str) -> bool:
     """Short and capitalised like a title: "State of the Union", "Morning Joe"."""
     words = [w for w in quoted.strip(" .,!?").split() if w[:1].isalpha()]
     small = {"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
-    return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words) and words[0][0].isupper()
+    return (
+        0 < len(words) <= 6
+        and all(w[0].isupper() or w.lower() in small for w in words)
+        and words[0][0].isupper()
+    )
 
 
 def _gerund(verb: Token) -> bool:
@@ -738,7 +916,9 @@ def _content_chars(doc: Doc, c: Candidate) -> list[tuple[int, int]]:
     return c.chars or [_char_range(doc, a, b) for a, b in c.content]
 
 
-def assemble(document: Document, doc: Doc, cands: Sequence[Candidate], in_quote: Sequence[bool]) -> list[Attribution]:
+def assemble(
+    document: Document, doc: Doc, cands: Sequence[Candidate], in_quote: Sequence[bool]
+) -> list[Attribution]:
     """Resolve sources, decide stance, label and score, and freeze candidates into records."""
     text = document.text
     names = [
@@ -759,8 +939,11 @@ def assemble(document: Document, doc: Doc, cands: Sequence[Candidate], in_quote:
             res = resolver.resolve(m, doc[m.start].idx, stype)
             source_text, resolved, role = m.text(doc), res.name, res.role
             c.resolved = resolved
-            if res.kind and stype in ("person", "organization", "group") and res.kind != stype and (
-                doc[m.head].lower_ in PRONOUNS
+            if (
+                res.kind
+                and stype in ("person", "organization", "group")
+                and res.kind != stype
+                and (doc[m.head].lower_ in PRONOUNS)
             ):
                 stype = res.kind  # type: ignore[assignment]
         content_toks = [t for a, b in c.content for t in doc[a:b]]
@@ -769,13 +952,19 @@ def assemble(document: Document, doc: Doc, cands: Sequence[Candidate], in_quote:
         coordinated = bool(
             cue_tok is not None
             and cue_tok.dep_ == "conj"
-            and any(o.cue and o.cue_entry and o.cue_entry.stance == "deny" and o.cue[1] - 1 == cue_tok.head.i
-                    for o, _, _ in earlier)
+            and any(
+                o.cue and o.cue_entry and o.cue_entry.stance == "deny" and o.cue[1] - 1 == cue_tok.head.i
+                for o, _, _ in earlier
+            )
         )
         answered = _answered(earlier, words, resolved)
         root = doc[c.content_root] if c.content_root is not None else None
         decision = decide_stance(
-            c.cue_entry.stance if c.cue_entry else "assert", cue_tok, root, content_toks, answered is not None,
+            c.cue_entry.stance if c.cue_entry else "assert",
+            cue_tok,
+            root,
+            content_toks,
+            answered is not None,
             coordinated,
         )
         certainty = c.certainty
@@ -795,7 +984,10 @@ def assemble(document: Document, doc: Doc, cands: Sequence[Candidate], in_quote:
             responds = target if decision.responds or answered else None
         cue_lemma = c.cue_entry.lemma if c.cue_entry else (doc[c.cue[1] - 1].lemma_ if c.cue else None)
         rid = ids.mint(
-            "attribution", document.id, sha, [[s.start, s.end] for s in content_spans],
+            "attribution",
+            document.id,
+            sha,
+            [[s.start, s.end] for s in content_spans],
             [cue_span.start, cue_span.end] if cue_span else None,
             [source_span.start, source_span.end] if source_span else None,
         )
@@ -829,7 +1021,9 @@ def assemble(document: Document, doc: Doc, cands: Sequence[Candidate], in_quote:
     return records
 
 
-def _answered(earlier: list[tuple[Candidate, frozenset[str], str]], words: frozenset[str], source: str | None) -> str | None:
+def _answered(
+    earlier: list[tuple[Candidate, frozenset[str], str]], words: frozenset[str], source: str | None
+) -> str | None:
     """The latest of the last few attributions, from another source, sharing content words with this one."""
     for c, w, rid in list(reversed(earlier))[:ANSWER_WINDOW]:
         shared = len(w & words)

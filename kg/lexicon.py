@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from kg.namespace import SCHEMES
 from kg.record import CERTAINTIES, STANCES, Certainty, Stance
@@ -94,14 +95,33 @@ class Lexicon:
 
 def _guess_lemmas(word: str) -> Iterable[str]:
     """Cheap lemma guesses for a written verb form (used only to classify gold cue strings)."""
-    irregular = {"said": "say", "says": "say", "told": "tell", "thought": "think", "wrote": "write",
-                 "found": "find", "shown": "show", "felt": "feel", "swore": "swear", "knew": "know"}
+    irregular = {
+        "said": "say",
+        "says": "say",
+        "told": "tell",
+        "thought": "think",
+        "wrote": "write",
+        "found": "find",
+        "shown": "show",
+        "felt": "feel",
+        "swore": "swear",
+        "knew": "know",
+    }
     if word in irregular:
         yield irregular[word]
         return
     yield word
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""),
-                         ("ing", ""), ("ing", "e"), ("d", "")):
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("d", ""),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             yield word[: -len(suffix)] + repl
 
@@ -119,9 +139,15 @@ def read_cues(path: Path) -> list[Cue]:
     for n, row in _rows(path):
         try:
             frames = frozenset(f.strip() for f in row["frames"].split(",") if f.strip())
-            cue = Cue(row["lemma"].strip().lower(), row["pos"].strip(), row["class"].strip(),
-                      row["stance"].strip(), row["certainty"].strip(),  # type: ignore[arg-type]
-                      frames, float(row["weight"]))
+            cue = Cue(
+                row["lemma"].strip().lower(),
+                row["pos"].strip(),
+                row["class"].strip(),
+                cast(Stance, row["stance"].strip()),
+                cast(Certainty, row["certainty"].strip()),
+                frames,
+                float(row["weight"]),
+            )
         except (KeyError, ValueError, AttributeError) as exc:
             raise LexiconError(f"{path}:{n}: malformed cue row ({exc})") from exc
         problems = [
@@ -147,7 +173,7 @@ def read_hedges(path: Path) -> list[Hedge]:
         certainty = row.get("certainty", "").strip()
         if certainty not in CERTAINTIES or row.get("form") not in ("adverb", "passive"):
             raise LexiconError(f"{path}:{n}: malformed hedge row {row}")
-        hedges.append(Hedge(row["word"].strip().lower(), row["form"], certainty))  # type: ignore[arg-type]
+        hedges.append(Hedge(row["word"].strip().lower(), row["form"], certainty))
     return hedges
 
 

@@ -27,11 +27,63 @@ PRONOUNS = frozenset(PERSONAL) | PLURAL | NEUTER | FIRST | RELATIVE | {"you", "o
 DROP_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis", "ccomp", "mark"})
 KEEP_PREPS = frozenset({"of", "for", "at", "from", "with", "in", "on"})
 ORG_WORDS = frozenset(
-    """ministry department agency office government administration campaign committee commission council
-    party company corporation firm bank group organization organisation association union institute center
-    centre foundation board police army military navy force forces court parliament congress senate house
-    kremlin pentagon university school newspaper paper network magazine channel service services
-    bureau authority authorities team club coalition alliance fund""".split()
+    [
+        "ministry",
+        "department",
+        "agency",
+        "office",
+        "government",
+        "administration",
+        "campaign",
+        "committee",
+        "commission",
+        "council",
+        "party",
+        "company",
+        "corporation",
+        "firm",
+        "bank",
+        "group",
+        "organization",
+        "organisation",
+        "association",
+        "union",
+        "institute",
+        "center",
+        "centre",
+        "foundation",
+        "board",
+        "police",
+        "army",
+        "military",
+        "navy",
+        "force",
+        "forces",
+        "court",
+        "parliament",
+        "congress",
+        "senate",
+        "house",
+        "kremlin",
+        "pentagon",
+        "university",
+        "school",
+        "newspaper",
+        "paper",
+        "network",
+        "magazine",
+        "channel",
+        "service",
+        "services",
+        "bureau",
+        "authority",
+        "authorities",
+        "team",
+        "club",
+        "coalition",
+        "alliance",
+        "fund",
+    ]
 )
 GROUP_ENTS = frozenset({"NORP"})
 ORG_ENTS = frozenset({"ORG"})
@@ -169,11 +221,10 @@ def source_type(doc: Doc, m: Mention) -> SourceType:
         return "organization"
     roles, names = role_words(), given_names()
     has_propn = any(t.pos_ == "PROPN" for t in tokens)
-    if has_propn and (
-        doc[m.name_start].lower_ in names or any(t.lower_ in roles for t in doc[m.start : m.name_start])
-    ):
-        if head.ent_type_ not in ORG_ENTS | PLACE_ENTS or doc[m.name_start].lower_ in names:
-            return "person"
+    given = doc[m.name_start].lower_ in names
+    titled = any(t.lower_ in roles for t in doc[m.start : m.name_start])
+    if has_propn and (given or (titled and head.ent_type_ not in ORG_ENTS | PLACE_ENTS)):
+        return "person"
     ent = head.ent_type_
     if ent == "PERSON":
         return "person"

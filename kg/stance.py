@@ -20,13 +20,58 @@ from kg.record import Certainty, Stance
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "none", "nowhere"})
 FALSITY = frozenset(
-    """false untrue baseless fake wrong inaccurate unfounded nonsense lie lies ridiculous absurd
-    fabricated fabrication bogus incorrect misleading groundless hoax rubbish unsubstantiated
-    unfounded debunked disproven erroneous""".split()
+    [
+        "false",
+        "untrue",
+        "baseless",
+        "fake",
+        "wrong",
+        "inaccurate",
+        "unfounded",
+        "nonsense",
+        "lie",
+        "lies",
+        "ridiculous",
+        "absurd",
+        "fabricated",
+        "fabrication",
+        "bogus",
+        "incorrect",
+        "misleading",
+        "groundless",
+        "hoax",
+        "rubbish",
+        "unsubstantiated",
+        "unfounded",
+        "debunked",
+        "disproven",
+        "erroneous",
+    ]
 )
 CLAIM_NOUNS = frozenset(
-    """claim claims report reports allegation allegations accusation accusations rumor rumors rumour
-    rumours story stories assertion assertions suggestion suggestions charge charges speculation""".split()
+    [
+        "claim",
+        "claims",
+        "report",
+        "reports",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "rumor",
+        "rumors",
+        "rumour",
+        "rumours",
+        "story",
+        "stories",
+        "assertion",
+        "assertions",
+        "suggestion",
+        "suggestions",
+        "charge",
+        "charges",
+        "speculation",
+    ]
 )
 CERTAINTY_ORDER: dict[Certainty, int] = {"certain": 0, "probable": 1, "possible": 2}
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -46,9 +91,11 @@ def root_negated(root: Token) -> bool:
     for c in root.children:
         if c.dep_ == "neg" or c.lower_ == "never":
             return True
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
-            if c.lower_ in NEGATORS or any(d.dep_ == "det" and d.lower_ in NEGATORS for d in c.children):
-                return True
+        negative_argument = c.lower_ in NEGATORS or any(
+            d.dep_ == "det" and d.lower_ in NEGATORS for d in c.children
+        )
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and negative_argument:
+            return True
     return False
 
 

@@ -16,56 +16,151 @@ def only(records: list[Attribution], fragment: str) -> Attribution:
 # (text, content fragment, source (surface), cue, kind)
 SHAPES = [
     # direct quotes: straight and curly marks, speaker after / before / inside
-    ('"We will not back down," the governor said.', "We will not back down", "the governor", "said", "direct"),
-    ("“We will not back down,” the governor said.", "We will not back down", "the governor", "said", "direct"),
-    ('Senator Jane Smith said: "The bill is dead on arrival."', "The bill is dead on arrival", "Senator Jane Smith",
-     "said", "direct"),
+    (
+        '"We will not back down," the governor said.',
+        "We will not back down",
+        "the governor",
+        "said",
+        "direct",
+    ),
+    (
+        "“We will not back down,” the governor said.",
+        "We will not back down",
+        "the governor",
+        "said",
+        "direct",
+    ),
+    (
+        'Senator Jane Smith said: "The bill is dead on arrival."',
+        "The bill is dead on arrival",
+        "Senator Jane Smith",
+        "said",
+        "direct",
+    ),
     ('"It is over," said Mr. Holtz-Eakin.', "It is over", "Mr. Holtz-Eakin", "said", "direct"),
-    ('The mayor told reporters, "We have no plans to close the schools."', "We have no plans to close the schools",
-     "The mayor", "told", "direct"),
+    (
+        'The mayor told reporters, "We have no plans to close the schools."',
+        "We have no plans to close the schools",
+        "The mayor",
+        "told",
+        "direct",
+    ),
     # reported speech with and without "that"
-    ("The minister said that the talks had collapsed.", "that the talks had collapsed", "The minister", "said",
-     "indirect"),
-    ("The minister said the talks had collapsed.", "the talks had collapsed", "The minister", "said", "indirect"),
-    ("Officials told Reuters the plant would reopen next week.", "the plant would reopen next week", "Officials",
-     "told", "indirect"),
-    ("The company insisted that its products were safe.", "that its products were safe", "The company", "insisted",
-     "indirect"),
-    ("Analysts warned that prices could rise further.", "that prices could rise further", "Analysts", "warned",
-     "indirect"),
+    (
+        "The minister said that the talks had collapsed.",
+        "that the talks had collapsed",
+        "The minister",
+        "said",
+        "indirect",
+    ),
+    (
+        "The minister said the talks had collapsed.",
+        "the talks had collapsed",
+        "The minister",
+        "said",
+        "indirect",
+    ),
+    (
+        "Officials told Reuters the plant would reopen next week.",
+        "the plant would reopen next week",
+        "Officials",
+        "told",
+        "indirect",
+    ),
+    (
+        "The company insisted that its products were safe.",
+        "that its products were safe",
+        "The company",
+        "insisted",
+        "indirect",
+    ),
+    (
+        "Analysts warned that prices could rise further.",
+        "that prices could rise further",
+        "Analysts",
+        "warned",
+        "indirect",
+    ),
     # content first, reporting clause after; parentheticals
-    ("The economy is slowing, the central bank said on Tuesday.", "The economy is slowing", "the central bank",
-     "said", "indirect"),
+    (
+        "The economy is slowing, the central bank said on Tuesday.",
+        "The economy is slowing",
+        "the central bank",
+        "said",
+        "indirect",
+    ),
     ("Prices, he said, will keep rising.", "Prices", "he", "said", "indirect"),
     # infinitival complements and "called for"
     ("The president vowed to veto the bill.", "to veto the bill", "The president", "vowed", "indirect"),
-    ("Protesters called for the resignation of the police chief.", "the resignation of the police chief",
-     "Protesters", "called for", "indirect"),
+    (
+        "Protesters called for the resignation of the police chief.",
+        "the resignation of the police chief",
+        "Protesters",
+        "called for",
+        "indirect",
+    ),
     # according to
-    ("According to the Health Ministry, 40 people were injured.", "40 people were injured", "the Health Ministry",
-     "According to", "according_to"),
-    ("Forty people were injured, according to local officials.", "Forty people were injured", "local officials",
-     "according to", "according_to"),
+    (
+        "According to the Health Ministry, 40 people were injured.",
+        "40 people were injured",
+        "the Health Ministry",
+        "According to",
+        "according_to",
+    ),
+    (
+        "Forty people were injured, according to local officials.",
+        "Forty people were injured",
+        "local officials",
+        "according to",
+        "according_to",
+    ),
     # possessive and role sources
-    ("The senator's spokesman said the vote would be delayed.", "the vote would be delayed",
-     "The senator's spokesman", "said", "indirect"),
+    (
+        "The senator's spokesman said the vote would be delayed.",
+        "the vote would be delayed",
+        "The senator's spokesman",
+        "said",
+        "indirect",
+    ),
     # passives
     ("The attack was reported by state media.", "The attack", "state media", "was reported", "passive"),
-    ("It is believed that the suspect fled the country.", "that the suspect fled the country", None, "is believed",
-     "unattributed_hedge"),
+    (
+        "It is believed that the suspect fled the country.",
+        "that the suspect fled the country",
+        None,
+        "is believed",
+        "unattributed_hedge",
+    ),
     # nominal cues
-    ("She rejected the claim that she had lied to investigators.", "that she had lied to investigators", None,
-     None, None),
+    (
+        "She rejected the claim that she had lied to investigators.",
+        "that she had lied to investigators",
+        None,
+        None,
+        None,
+    ),
     # relative-clause sources
-    ("The report was written by Dr. Lee, who said the data were incomplete.", "the data were incomplete", "Dr. Lee",
-     "said", "indirect"),
+    (
+        "The report was written by Dr. Lee, who said the data were incomplete.",
+        "the data were incomplete",
+        "Dr. Lee",
+        "said",
+        "indirect",
+    ),
     # colon-introduced speaker in a headline
-    ("Pence: Flowers Won't Be at the Debate.\n\nThe story continues here.", "Flowers Won't Be at the Debate",
-     "Pence", ":", None),
+    (
+        "Pence: Flowers Won't Be at the Debate.\n\nThe story continues here.",
+        "Flowers Won't Be at the Debate",
+        "Pence",
+        ":",
+        None,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "content", "source", "cue", "kind"), SHAPES, ids=[s[0][:40] for s in SHAPES])
+@pytest.mark.parametrize(
+    ("text", "content", "source", "cue", "kind"), SHAPES, ids=[s[0][:40] for s in SHAPES]
+)
 def test_shape(run_extract, text, content, source, cue, kind) -> None:  # type: ignore[no-untyped-def]
     r = only(run_extract(text), content)
     if source is not None:

@@ -12,23 +12,66 @@ from kg.record import Attribution
 EXPECTED = [
     ("about 700 more have done the same", "a new update", "assert", True, "indirect"),
     ("The state is making utmost efforts", "Oleksandr Motuzaynik", "assert", False, "direct"),
-    ("Any information to the public could endanger that process", "Oleksandr Motuzaynik", "assert", False, "direct"),
+    (
+        "Any information to the public could endanger that process",
+        "Oleksandr Motuzaynik",
+        "assert",
+        False,
+        "direct",
+    ),
     ("Unfortunately, the subject is very sensitive", "Vadym Boichenko", "assert", False, "direct"),
-    ("President Volodymyr Zelensky, the Red Cross and the United Nations were involved in talks",
-     "Vadym Boichenko", "assert", False, "indirect"),
-    ("a prisoner swap for Mariupol defenders was discussed", "Ukraine officials", "assert", False, "according_to"),
+    (
+        "President Volodymyr Zelensky, the Red Cross and the United Nations were involved in talks",
+        "Vadym Boichenko",
+        "assert",
+        False,
+        "indirect",
+    ),
+    (
+        "a prisoner swap for Mariupol defenders was discussed",
+        "Ukraine officials",
+        "assert",
+        False,
+        "according_to",
+    ),
     ("these claims", "Moscow", "deny", False, "indirect"),
     ("no such deal was made for the fighters", "Moscow", "deny", False, "indirect"),
-    ("to provide humane treatment to the wounded soldiers who surrender", "Vladimir Putin", "assert", False,
-     "indirect"),
-    ("them never to be exchanged, or even for their execution", "Russian politicians", "assert", False, "indirect"),
-    ("video footage showing buses bringing some captured fighters to both locations", "journalists", "assert",
-     False, "passive"),
+    (
+        "to provide humane treatment to the wounded soldiers who surrender",
+        "Vladimir Putin",
+        "assert",
+        False,
+        "indirect",
+    ),
+    (
+        "them never to be exchanged, or even for their execution",
+        "Russian politicians",
+        "assert",
+        False,
+        "indirect",
+    ),
+    (
+        "video footage showing buses bringing some captured fighters to both locations",
+        "journalists",
+        "assert",
+        False,
+        "passive",
+    ),
     ("Tens of thousands of civilians are believed to be dead", None, "assert", True, "unattributed_hedge"),
-    ("there were allegedly commanders still holed up in the Azovstal steelworks plant", None, "assert", True,
-     "unattributed_hedge"),
-    ("there were soldiers from Ukraine over in Mariupol who surrendered", "initial reports", "assert", False,
-     "indirect"),
+    (
+        "there were allegedly commanders still holed up in the Azovstal steelworks plant",
+        None,
+        "assert",
+        True,
+        "unattributed_hedge",
+    ),
+    (
+        "there were soldiers from Ukraine over in Mariupol who surrendered",
+        "initial reports",
+        "assert",
+        False,
+        "indirect",
+    ),
 ]
 
 
@@ -38,7 +81,9 @@ def find(records: list[Attribution], fragment: str) -> Attribution:
     return hits[0]
 
 
-@pytest.mark.parametrize(("fragment", "source", "stance", "hedged", "kind"), EXPECTED, ids=[e[0][:30] for e in EXPECTED])
+@pytest.mark.parametrize(
+    ("fragment", "source", "stance", "hedged", "kind"), EXPECTED, ids=[e[0][:30] for e in EXPECTED]
+)
 def test_seed_attribution(seed_records, fragment, source, stance, hedged, kind) -> None:  # type: ignore[no-untyped-def]
     r = find(seed_records, fragment)
     if source is None:

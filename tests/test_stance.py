@@ -15,24 +15,40 @@ DENIALS = [
     ("Kyiv refuted claims that the bridge had been destroyed.", "claims that the bridge had been destroyed"),
     ("The senator flatly denied the report.", "the report"),
     ("However, Moscow belies these claims.", "these claims"),
-    ("Officials rebutted the suggestion that the vote was rigged.", "the suggestion that the vote was rigged"),
+    (
+        "Officials rebutted the suggestion that the vote was rigged.",
+        "the suggestion that the vote was rigged",
+    ),
     ("The White House disputed the account.", "the account"),
     ("She denied having met the lobbyist.", None),
     ("A spokesman denied that the minister would resign.", "the minister would resign"),
     ("Police denied reports that shots had been fired.", "reports that shots had been fired"),
     ("The campaign called the story false.", "the story false"),
     ("The agency said the claims were baseless.", "the claims were baseless"),
-    ("Reports said a deal had been reached. The government said no such deal had been made.",
-     "no such deal had been made"),
-    ("Rebels claimed they had taken the airport. The army said that no such assault had taken place.",
-     "no such assault had taken place"),
-    ("Ukraine said a swap was discussed. Moscow belies these claims and says that no such deal was made.",
-     "no such deal was made"),
-    ("The opposition alleged that ballots were burned. Election officials said no ballots were burned.",
-     "no ballots were burned"),
-    ("Critics said the mayor took bribes. The mayor said he never took bribes from the developer.",
-     "he never took bribes"),
-    ("Investigators rejected the theory that the fire was an accident.", "the theory that the fire was an accident"),
+    (
+        "Reports said a deal had been reached. The government said no such deal had been made.",
+        "no such deal had been made",
+    ),
+    (
+        "Rebels claimed they had taken the airport. The army said that no such assault had taken place.",
+        "no such assault had taken place",
+    ),
+    (
+        "Ukraine said a swap was discussed. Moscow belies these claims and says that no such deal was made.",
+        "no such deal was made",
+    ),
+    (
+        "The opposition alleged that ballots were burned. Election officials said no ballots were burned.",
+        "no ballots were burned",
+    ),
+    (
+        "Critics said the mayor took bribes. The mayor said he never took bribes from the developer.",
+        "he never took bribes",
+    ),
+    (
+        "Investigators rejected the theory that the fire was an accident.",
+        "the theory that the fire was an accident",
+    ),
     ("The bank denied it had frozen the accounts.", "it had frozen the accounts"),
     ("Beijing dismissed the accusation.", "the accusation"),
 ]
@@ -98,6 +114,8 @@ def test_assertions_are_not_deny(assertion_stances) -> None:  # type: ignore[no-
 
 
 def test_a_denial_answering_an_earlier_claim_points_to_it(run_extract) -> None:  # type: ignore[no-untyped-def]
-    records = run_extract("Reports said a deal had been reached. The government said no such deal had been made.")
+    records = run_extract(
+        "Reports said a deal had been reached. The government said no such deal had been made."
+    )
     claim = target(records, "a deal had been reached")
     assert target(records, "no such deal").responds_to == claim.id
