@@ -96,6 +96,7 @@ class CKG(DefinedNamespace):
     hedge: URIRef  # hedge word, e.g. "allegedly"
     sourceMention: URIRef  # the source as written ("He")
     confidence: URIRef  # xsd:decimal in [0, 1]
+    method: URIRef  # the extraction rule that found the attribution
 
     # source
     sourceType: URIRef  # -> skos:Concept in vocab/source-type
@@ -113,7 +114,8 @@ class CKG(DefinedNamespace):
     toolVersion: URIRef
     model: URIRef
 
-    # source --cue class--> claim shortcuts (one per cue concept)
+    # source --cue class--> claim shortcuts (one per cue concept), under one super-property
+    attributes: URIRef
     says: URIRef
     claims: URIRef
     alleges: URIRef
