@@ -468,9 +468,14 @@ class Extractor:
         cand.content = [(na, nb)]
 
     def clause_root(self, a: int, b: int) -> int | None:
-        """The first verb in ``[a, b)`` whose head lies outside the range (the quote's first clause)."""
-        for t in self.doc[a:b]:
-            if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or not a <= t.head.i < b):
+        """The quote's first clause: the first verb in ``[a, b)`` with its own subject, else the
+        first verb whose head lies outside the range."""
+        verbs = [t for t in self.doc[a:b] if t.pos_ in ("VERB", "AUX")]
+        for t in verbs:
+            if any(c.dep_ in SUBJECTS for c in t.children):
+                return t.i
+        for t in verbs:
+            if t.head.i == t.i or not a <= t.head.i < b:
                 return t.i
         return None
 
