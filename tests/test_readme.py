@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_readme_query_prints_what_the_readme_shows(tmp_path: Path) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    m = re.search(r"```sh\n\.venv/bin/kg query out/claims\.ttl -e '(.*?)'\n```\n\n```\n(.*?)```", readme, re.S)
+    example = r"```sh\n\.venv/bin/kg query out/claims\.ttl -e '(.*?)'\n```\n\n```\n(.*?)```"
+    m = re.search(example, readme, re.S)
     assert m, "README example not found"
     query, shown = m.group(1), m.group(2)
     runner = CliRunner()
