@@ -46,8 +46,25 @@ def _surname_key(name: str) -> str:
 def person_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
     """PERSON entities outside quotations (plus given-name-initial proper noun runs NER missed)."""
     names, out = given_names(), []
+    seen: set[int] = set()
+    for t in doc:  # proper-noun subjects NER missed ("Trump responded ...")
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and not inside_quote[t.i]:
+            if t.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC") or t.lower_ in role_words():
+                continue
+            start = t.i
+            while (
+                start > 0
+                and doc[start - 1].dep_ == "compound"
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].lower_ not in role_words()
+            ):
+                start -= 1
+            span = doc[start : t.i + 1]
+            first = span.text.split()[0].lower()
+            out.append(Named(span.start_char, span.text, None, names.get(first), "person"))
+            seen.add(span.start_char)
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and not inside_quote[ent.start]:
+        if ent.label_ == "PERSON" and not inside_quote[ent.start] and ent.start_char not in seen:
             text = ent.text.strip().removesuffix("’s").removesuffix("'s")
             if len(text) > 1:
                 first = text.split()[0].lower()

@@ -52,6 +52,8 @@ EDGE_TRIM = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "."})
 CONNECTIVES = frozenset(
     {"also", "however", "and", "but", "meanwhile", "moreover", "yet", "so", "still", "then"}
 )
+# "cited X as Y", "accused X of Y", "charged X with Y", "praised X for Y"
+OBJECT_PREPS = frozenset({"as", "of", "with", "for"})
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "parataxis", "relcl", "xcomp"})
 CONTINUATION_WINDOW = 2  # paragraphs: a quote with no reporting clause continues the previous speaker
@@ -228,7 +230,7 @@ class Extractor:
             return None
         end = span[1]
         for c in verb.children:
-            if c.i > obj.i and (c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ == "as")):
+            if c.i > obj.i and (c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)):
                 end = max(end, c.right_edge.i + 1)
         return self.trim(span[0], end)
 
@@ -831,6 +833,9 @@ class Extractor:
             if not 0 <= i < len(doc) or self.in_quote(i):
                 return None
             t = doc[i]
+            if t.is_space and "\n" in t.text and not forward and i > 0 and doc[i - 1].text == ":":
+                i -= 1  # 'He said:' closing the previous paragraph introduces this quotation
+                continue
             if (t.is_space and "\n" in t.text) or (t.text in (".", "!", "?") and (forward or i < tok - 2)):
                 return None
             if t.pos_ in ("VERB", "AUX"):
