@@ -1,21 +1,29 @@
-"""Interactive HTML graph views (pyvis / vis-network), one self-contained file that works offline.
+"""Interactive HTML views of a claim graph: one self-contained file that works offline.
 
-:func:`view_network` reads a claim graph into a networkx ``MultiDiGraph`` (sources, claims, articles;
-source -> claim edges labelled with the cue and coloured by stance, dashed when hedged; disputes and
-supports edges between claims). :func:`write_view` renders it.
+:func:`view_network` reads the graph into a networkx ``MultiDiGraph``: source, claim and article nodes;
+source -> claim edges labelled with the cue as written, coloured by stance and dashed when hedged;
+claim -> article ("in") edges; claim -> claim disputes (red) and supports (green) edges. Claims with no
+source hang off one grey "(no named source)" node per article. :func:`write_view` renders it.
 
-Safety: article text only ever reaches the page as data. pyvis embeds node and edge data as JSON in a
-``<script>``; we serialise it ourselves with ``<``, ``>`` and ``&`` escaped as ``\\u003c`` etc., so a
-quote holding ``</script>`` cannot close the script, and vis-network 9 shows string tooltips as plain
-text. The heading and legend are HTML-escaped. The Bootstrap ``<link>``/``<script>`` tags that pyvis's
-template loads from a CDN are removed; vis-network itself is inlined (``cdn_resources="in_line"``).
+How the page is made, and why not with ``Network.write_html``:
+
+* pyvis builds the vis-network node and edge records (``Network.add_node``/``add_edge``) and ships the
+  vis-network 9.1.2 CSS/JS, which we inline.
+* The page itself comes from our template ``kg/templates/view.html``. pyvis 0.3.2's template loads
+  Bootstrap from a CDN even with ``cdn_resources="in_line"`` (pyvis #229), writes the heading unescaped,
+  and switches to a popup filled with ``innerHTML`` as soon as any node title contains "href" - article
+  text can. ``write_html``/``show`` are not used at all (``show`` wants a notebook; with "local"
+  resources ``write_html`` copies ``lib/`` into the current directory); we write atomically ourselves.
+* Graph text reaches the page only as JSON in ``<script type="application/json">`` with ``<``, ``>``,
+  ``&`` and ``/`` escaped (``json.dumps`` escapes none of them), so a quote holding ``</script>`` cannot
+  end the element. Tooltips become DOM elements filled with ``textContent`` (vis-network 9 also treats
+  string titles as text, but the page does not rely on it); labels are drawn on the canvas. The title
+  and legend are HTML-escaped by the template.
 """
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,239 +31,378 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Graph
 
 from kg.export import atomic_write
+from kg.namespace import NIF, NS, SCHEMA
 
 if TYPE_CHECKING:
     import networkx as nx
 
-STANCE_COLOURS = {"assert": "#2b6cb0", "deny": "#c53030"}
-KIND_STYLE = {
-    "source": {"shape": "dot", "color": "#f6ad55", "size": 18},
-    "claim": {"shape": "box", "color": "#e2e8f0", "size": 12},
-    "article": {"shape": "diamond", "color": "#68d391", "size": 14},
-    "nosource": {"shape": "dot", "color": "#a0aec0", "size": 10},
-}
-LINK_COLOURS = {"disputes": "#e53e3e", "supports": "#38a169"}
-REMOTE_TAG = re.compile(
-    r"<(?:link|script)\b[^>]*\b(?:href|src)\s*=\s*\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?", re.S
-)
+TEMPLATES = Path(__file__).parent / "templates"
+VIS_VERSION = "9.1.2"  # the vis-network that pyvis 0.3.x vendors and inlines
 
-ATTRIBUTIONS = """
-PREFIX ckg: <https://w3id.org/claim-kg/ns#>
-PREFIX schema: <http://schema.org/>
-PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+NEUTRAL = "#4a5568"
+STANCE_COLOURS = {"assert": "#2b6cb0", "deny": "#c53030"}
+LINK_COLOURS = {"disputes": "#e53e3e", "supports": "#2f855a", "in": "#cbd5e0"}
+NODE_STYLE: dict[str, dict[str, Any]] = {
+    "source": {"shape": "dot", "color": "#dd6b20", "size": 16},
+    "unnamed-source": {"shape": "dot", "color": "#fbd38d", "size": 14},
+    "no-source": {"shape": "dot", "color": "#a0aec0", "size": 10},
+    "claim": {"shape": "box", "color": "#edf2f7", "size": 12},
+    "article": {"shape": "diamond", "color": "#68d391", "size": 14},
+}
+CLAIM_NOTES = 5  # attributions listed in a claim's tooltip before "... and N more"
+
+_PREFIXES = f"""
+PREFIX ckg: <{NS}>
+PREFIX schema: <{SCHEMA}>
+PREFIX nif: <{NIF}>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?a ?source ?sourceLabel ?claim ?claimLabel ?content ?cue ?stance ?certainty ?hedge ?confidence
-       ?sentence ?article ?articleLabel ?url
+"""
+ATTRIBUTIONS = (
+    _PREFIXES
+    + """
+SELECT ?a ?claim ?content ?claimLabel ?cue ?hedge ?confidence ?stance ?certainty ?sentence
+       ?source ?sourceLabel ?sourceMention ?sourceType ?role ?unnamed
+       ?article ?headline ?articleId ?url ?publisher ?date
 WHERE {
-  ?a a ckg:Attribution ; ckg:claim ?claim ; ckg:article ?article ; ckg:stance ?stance ;
-     ckg:certainty ?certainty ; ckg:evidence ?ev .
-  ?ev nif:anchorOf ?sentence .
-  ?claim schema:text ?content .
+  ?a a ckg:Attribution ; ckg:claim ?claim .
+  OPTIONAL { ?claim schema:text ?content }
   OPTIONAL { ?claim rdfs:label ?claimLabel }
-  OPTIONAL { ?a ckg:source ?source . OPTIONAL { ?source rdfs:label ?sourceLabel } }
   OPTIONAL { ?a ckg:cue ?cue }
   OPTIONAL { ?a ckg:hedge ?hedge }
   OPTIONAL { ?a ckg:confidence ?confidence }
-  OPTIONAL { ?article schema:headline ?headline }
-  OPTIONAL { ?article dcterms:identifier ?articleId }
-  OPTIONAL { ?article schema:url ?url }
-  BIND(COALESCE(?headline, ?articleId, STR(?article)) AS ?articleLabel)
+  OPTIONAL { ?a ckg:stance ?stance }
+  OPTIONAL { ?a ckg:certainty ?certainty }
+  OPTIONAL { ?a ckg:evidence/nif:anchorOf ?sentence }
+  OPTIONAL { ?a ckg:sourceMention ?sourceMention }
+  OPTIONAL {
+    ?a ckg:source ?source .
+    OPTIONAL { ?source rdfs:label ?sourceLabel }
+    OPTIONAL { ?source ckg:sourceType ?sourceType }
+    OPTIONAL { ?source ckg:role ?role }
+    BIND(EXISTS { ?source a ckg:UnnamedSource } AS ?unnamed)
+  }
+  OPTIONAL {
+    ?a ckg:article ?article .
+    OPTIONAL { ?article schema:headline ?headline }
+    OPTIONAL { ?article dcterms:identifier ?articleId }
+    OPTIONAL { ?article schema:url ?url }
+    OPTIONAL { ?article schema:publisher/schema:name ?publisher }
+    OPTIONAL { ?article schema:datePublished ?date }
+  }
 }
 ORDER BY ?a
 """
-LINKS = """
-PREFIX ckg: <https://w3id.org/claim-kg/ns#>
+)
+CLAIM_LINKS = (
+    _PREFIXES
+    + """
 SELECT ?from ?rel ?to WHERE {
   { ?from ckg:disputes ?to . BIND("disputes" AS ?rel) }
-  UNION { ?from ckg:supports ?to . BIND("supports" AS ?rel) }
-} ORDER BY ?from ?to
+  UNION
+  { ?from ckg:supports ?to . BIND("supports" AS ?rel) }
+}
+ORDER BY ?from ?rel ?to
 """
+)
 
 
 @dataclass(frozen=True)
 class ViewStats:
+    """What a view holds: node and edge counts of the drawn network."""
+
     nodes: int
     edges: int
 
 
-def _tail(iri: object) -> str:
-    return str(iri).rsplit("/", 1)[-1]
+# ---------------------------------------------------------------------------------------------------
+# graph -> networkx
 
 
-def _short(text: str, n: int = 60) -> str:
+def _rows(graph: Graph, query: str) -> list[dict[str, str]]:
+    """Query results as dicts of non-empty strings (unbound variables are left out)."""
+    rows = []
+    for row in graph.query(query):
+        values: Any = row
+        rows.append({k: str(v) for k, v in values.asdict().items() if v is not None and str(v) != ""})
+    return rows
+
+
+def _tail(iri: str | None) -> str | None:
+    return iri.rstrip("/").rsplit("/", 1)[-1] if iri else None
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _lines(*parts: str | None) -> str:
+    return "\n".join(p for p in parts if p)
+
+
+def _article_title(row: dict[str, str]) -> str:
+    return row.get("headline") or row.get("articleId") or row.get("article", "")
+
+
+def _article_tip(row: dict[str, str]) -> str:
+    byline = ", ".join(x for x in (row.get("publisher"), row.get("date")) if x)
+    return _lines(
+        _article_title(row), byline, row.get("url"), f"id: {row['articleId']}" if "articleId" in row else None
+    )
+
+
+def _source_name(row: dict[str, str]) -> str:
+    return row.get("sourceLabel") or row.get("sourceMention") or "(unnamed source)"
+
+
+def _source_tip(row: dict[str, str]) -> str:
+    kind = _tail(row.get("sourceType"))
+    return _lines(_source_name(row), row.get("role"), f"type: {kind}" if kind else None)
+
+
+def _is_hedged(row: dict[str, str]) -> bool:
+    certainty = _tail(row.get("certainty"))
+    return "hedge" in row or (certainty is not None and certainty != "certain")
+
+
+def _attribution_tip(row: dict[str, str], who: str) -> str:
+    stance = _tail(row.get("stance")) or "?"
+    certainty = _tail(row.get("certainty")) or "?"
+    return _lines(
+        f"{who} — {row.get('cue') or row.get('hedge') or '(no cue)'} ({stance}, {certainty})",
+        f"hedge: {row['hedge']}" if "hedge" in row else None,
+        f"confidence: {row['confidence']}" if "confidence" in row else None,
+        f"evidence: {row['sentence']}" if "sentence" in row else None,
+        f"article: {_article_title(row)}" if "article" in row else None,
+    )
+
+
+def _add_node(net: nx.MultiDiGraph, node: str, kind: str, label: str, title: str) -> None:
+    style = NODE_STYLE[kind]
+    net.add_node(node, kind=kind, label=label, title=title, **style)
+
+
+def _add_source(net: nx.MultiDiGraph, row: dict[str, str]) -> str:
+    """The source node of ``row`` (or its article's "(no named source)" node), added if new."""
+    if "source" in row:
+        kind = "unnamed-source" if row.get("unnamed") == "true" else "source"
+        if row["source"] not in net:
+            _add_node(net, row["source"], kind, _short(_source_name(row), 40), _source_tip(row))
+        return row["source"]
+    node = f"no-source:{row.get('article', '')}"
+    if node not in net:
+        _add_node(net, node, "no-source", "(no named source)", "claims reported without a named source")
+    return node
+
+
+def _add_attribution(net: nx.MultiDiGraph, row: dict[str, str], notes: dict[str, dict[str, str]]) -> None:
+    claim = row["claim"]
+    content = row.get("content") or row.get("claimLabel") or claim
+    if claim not in net:
+        _add_node(net, claim, "claim", _short(row.get("claimLabel") or content, 60), content)
+    source = _add_source(net, row)
+    who = _source_name(row) if "source" in row else "(no named source)"
+    tip = _attribution_tip(row, who)
+    notes.setdefault(claim, {})[row["a"]] = tip
+    stance = _tail(row.get("stance")) or ""
+    net.add_edge(
+        source,
+        claim,
+        key=row["a"],
+        kind="attribution",
+        label=row.get("cue") or row.get("hedge") or "",
+        title=tip,
+        stance=stance,
+        certainty=_tail(row.get("certainty")) or "",
+        color=STANCE_COLOURS.get(stance, NEUTRAL),
+        dashes=_is_hedged(row),
+        width=2,
+    )
+    if "article" in row:
+        _add_appearance(net, claim, row)
+
+
+def _add_appearance(net: nx.MultiDiGraph, claim: str, row: dict[str, str]) -> None:
+    """The article node of ``row`` and one "in" edge from ``claim`` to it, added if new."""
+    article = row["article"]
+    if article not in net:
+        _add_node(net, article, "article", _short(_article_title(row), 40), _article_tip(row))
+    if not net.has_edge(claim, article, key="in"):
+        net.add_edge(
+            claim,
+            article,
+            key="in",
+            kind="in",
+            label="in",
+            title="",
+            color=LINK_COLOURS["in"],
+            dashes=False,
+            width=1,
+        )
+
+
+def _claim_tip(content: str, notes: list[str]) -> str:
+    shown = notes[:CLAIM_NOTES]
+    more = f"… and {len(notes) - len(shown)} more" if len(notes) > len(shown) else None
+    return "\n\n".join([f"“{content}”", *shown, *([more] if more else [])])
+
+
 def view_network(graph: Graph) -> nx.MultiDiGraph:
-    """The claim graph as nodes (source, claim, article) and labelled edges, with view attributes."""
+    """The claim graph as a networkx ``MultiDiGraph`` ready to draw.
+
+    Node attributes: ``kind`` (source, unnamed-source, no-source, claim, article), ``label``, ``title``
+    (plain-text tooltip), ``shape``, ``color``, ``size``. Edge attributes: ``kind`` (attribution, in,
+    disputes, supports), ``label``, ``title``, ``color``, ``dashes``, ``width``; attribution edges also
+    carry ``stance`` and ``certainty`` and are keyed by the attribution IRI. All values are scalars, so
+    the result can be written as GraphML/GEXF.
+    """
     import networkx as nx
 
     net = nx.MultiDiGraph()
-    for row in graph.query(ATTRIBUTIONS):
-        r: Any = row
-        stance, certainty = _tail(r.stance), _tail(r.certainty)
-        claim, article = str(r.claim), str(r.article)
-        net.add_node(claim, kind="claim", label=_short(str(r.claimLabel or r.content)), title=str(r.content))
-        net.add_node(
-            article,
-            kind="article",
-            label=_short(str(r.articleLabel), 40),
-            title=f"{r.articleLabel}\n{r.url or ''}".strip(),
-        )
-        net.add_edge(claim, article, key=f"{claim}|in", label="in", kind="appearance")
-        source = str(r.source) if r.source else f"{r.a}#nosource"
-        if r.source:
-            net.add_node(
-                source, kind="source", label=str(r.sourceLabel or ""), title=str(r.sourceLabel or "")
-            )
-        else:
-            net.add_node(source, kind="nosource", label="(no named source)", title="no named source")
-        tooltip = "\n".join(
-            filter(
-                None,
-                [
-                    f"cue: {r.cue}" if r.cue else None,
-                    f"stance: {stance}, certainty: {certainty}",
-                    f"hedge: {r.hedge}" if r.hedge else None,
-                    f"confidence: {r.confidence}" if r.confidence is not None else None,
-                    f"evidence: {r.sentence}",
-                    f"article: {r.articleLabel}",
-                ],
-            )
-        )
-        net.add_edge(
-            source,
-            claim,
-            key=str(r.a),
-            label=str(r.cue or ""),
-            kind="attribution",
-            stance=stance,
-            hedged=certainty != "certain",
-            title=tooltip,
-        )
-    for row in graph.query(LINKS):
-        r = row
-        if str(r["from"]) in net and str(r.to) in net:
+    notes: dict[str, dict[str, str]] = {}  # claim -> attribution -> tooltip
+    for row in _rows(graph, ATTRIBUTIONS):
+        _add_attribution(net, row, notes)
+    for claim, claim_notes in notes.items():
+        net.nodes[claim]["title"] = _claim_tip(net.nodes[claim]["title"], list(claim_notes.values()))
+    for row in _rows(graph, CLAIM_LINKS):
+        rel, a, b = row["rel"], row["from"], row["to"]
+        if a in net and b in net and a != b:
             net.add_edge(
-                str(r["from"]),
-                str(r.to),
-                key=f"{r['from']}|{r.rel}|{r.to}",
-                label=str(r.rel),
-                kind=str(r.rel),
+                a, b, key=rel, kind=rel, label=rel, title=rel, color=LINK_COLOURS[rel], dashes=False, width=3
             )
     return net
 
 
-def _vis_node(node_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    style = KIND_STYLE[data["kind"]]
-    return {"id": node_id, "label": data.get("label", ""), "title": data.get("title", ""), **style}
+# ---------------------------------------------------------------------------------------------------
+# networkx -> page
 
 
-def _vis_edge(u: str, v: str, data: dict[str, Any]) -> dict[str, Any]:
-    edge: dict[str, Any] = {"from": u, "to": v, "label": data.get("label", ""), "arrows": "to"}
-    if data["kind"] == "attribution":
-        edge["color"] = STANCE_COLOURS.get(data["stance"], "#4a5568")
-        edge["dashes"] = bool(data["hedged"])
-        edge["title"] = data.get("title", "")
-        edge["width"] = 2
-    elif data["kind"] in LINK_COLOURS:
-        edge["color"] = LINK_COLOURS[data["kind"]]
-        edge["width"] = 3
-    else:
-        edge["color"] = "#cbd5e0"
-        edge["dashes"] = [2, 4]
-    return edge
+def script_json(value: object) -> str:
+    """JSON safe inside a ``<script>`` element: ``<``, ``>``, ``&`` and ``/`` are escaped, so no
+    ``</script>``, ``<!--`` or ``https://`` appears literally; ``JSON.parse`` gives back the same value."""
+    text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("/", "\\/")):
+        text = text.replace(char, escaped)
+    return text
 
 
-def _script_json(value: object) -> str:
-    """JSON that cannot end a <script> element nor open a comment or tag inside it."""
-    return (
-        json.dumps(value, ensure_ascii=False)
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-    )
+def vis_options(nodes: int) -> dict[str, Any]:
+    """vis-network options: Barnes-Hut with capped stabilisation; the slow "improved layout" (an
+    initial Kamada-Kawai) only for small graphs."""
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": nodes <= 100, "randomSeed": 7},
+        "physics": {
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -6000,
+                "springLength": 160,
+                "springConstant": 0.04,
+                "damping": 0.3,
+                "avoidOverlap": 0.5,
+            },
+            "stabilization": {"enabled": True, "iterations": 250 if nodes <= 1000 else 120, "fit": True},
+            "minVelocity": 1.0,
+            "maxVelocity": 40,
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": nodes > 500},
+        "nodes": {"font": {"size": 13}, "borderWidth": 1},
+        "edges": {
+            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "font": {"size": 11, "align": "middle", "strokeWidth": 3},
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+        },
+    }
 
 
-OPTIONS = {
-    "physics": {
-        "solver": "forceAtlas2Based",
-        "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
-        "stabilization": {"enabled": True, "iterations": 300, "fit": True},
-        "maxVelocity": 40,
-    },
-    "layout": {"improvedLayout": False},
-    "interaction": {"hover": True, "tooltipDelay": 120},
-    "edges": {"font": {"size": 11, "align": "middle"}, "smooth": {"type": "continuous"}},
-    "nodes": {"font": {"size": 13}},
-}
+def _vis_records(net: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Node and edge records for vis-network, made by pyvis's ``Network``."""
+    from pyvis.network import Network
 
-
-def _legend() -> str:
-    items = [
-        ("line", STANCE_COLOURS["assert"], "asserts"),
-        ("line", STANCE_COLOURS["deny"], "denies"),
-        ("dash", "#4a5568", "hedged (allegedly, is believed …)"),
-        ("line", LINK_COLOURS["disputes"], "claim disputes claim"),
-        ("line", LINK_COLOURS["supports"], "claim supports claim"),
-        ("dot", KIND_STYLE["source"]["color"], "source"),
-        ("box", KIND_STYLE["claim"]["color"], "claim"),
-        ("dot", KIND_STYLE["article"]["color"], "article"),
-    ]
-    rows = []
-    for kind, colour, text in items:
-        if kind in ("line", "dash"):
-            style = f"border-top:3px {'dashed' if kind == 'dash' else 'solid'} {colour};width:28px;height:0"
-        else:
-            radius = "50%" if kind == "dot" else "2px"
-            style = f"background:{colour};width:14px;height:14px;border-radius:{radius}"
-        rows.append(
-            f'<div class="kg-legend-row"><span style="display:inline-block;{style}"></span>'
-            f"<span>{html.escape(text)}</span></div>"
+    # in_line: pyvis never copies lib/ anywhere; we only use its node/edge model, not its writer.
+    # No "group": pyvis drops a node's own colour when it has one.
+    page = Network(directed=True, cdn_resources="in_line")
+    for node, d in net.nodes(data=True):
+        extra = {"widthConstraint": {"maximum": 220}} if d["kind"] == "claim" else {}
+        page.add_node(
+            node,
+            label=d["label"],
+            shape=d["shape"],
+            color=d["color"],
+            size=d["size"],
+            title=d["title"],
+            **extra,
         )
-    return (
-        '<div id="kg-legend" style="position:absolute;top:70px;right:16px;background:#fff;'
-        "border:1px solid #ddd;"
-        'padding:8px 12px;font:13px sans-serif;z-index:10"><b>Legend</b>' + "".join(rows) + "</div>"
-        "<style>.kg-legend-row{display:flex;align-items:center;gap:8px;margin-top:4px}</style>"
-    )
+    for u, v, d in net.edges(data=True):
+        page.add_edge(
+            u, v, label=d["label"], title=d["title"], color=d["color"], dashes=d["dashes"], width=d["width"]
+        )
+    nodes, edges, *_ = page.get_network_data()
+    return nodes, edges
+
+
+def _legend() -> list[dict[str, str]]:
+    def line(colour: str, text: str, dashed: bool = False) -> dict[str, str]:
+        css = "kg-line kg-dashed" if dashed else "kg-line"
+        return {"css": css, "style": f"border-top-color:{colour}", "text": text}
+
+    def node(kind: str, text: str) -> dict[str, str]:
+        style = NODE_STYLE[kind]
+        css = {"dot": "kg-dot", "box": "kg-box", "diamond": "kg-diamond"}[style["shape"]]
+        return {"css": css, "style": f"background:{style['color']}", "text": text}
+
+    return [
+        line(STANCE_COLOURS["assert"], "source asserts claim (label: the cue)"),
+        line(STANCE_COLOURS["deny"], "source denies claim"),
+        line(NEUTRAL, "dashed: hedged (probable / possible)", dashed=True),
+        line(LINK_COLOURS["disputes"], "claim disputes claim"),
+        line(LINK_COLOURS["supports"], "claim supports claim"),
+        line(LINK_COLOURS["in"], "claim appears in article"),
+        node("source", "named source"),
+        node("unnamed-source", "unnamed source (officials, sources…)"),
+        node("no-source", "no named source"),
+        node("claim", "claim"),
+        node("article", "article"),
+    ]
+
+
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's CSS and JS as vendored by pyvis (the files its own in-line template includes)."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / f"vis-{VIS_VERSION}"
+    css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    if "</style" in css.lower() or "</script" in js.lower():
+        raise RuntimeError(f"vendored vis-network in {lib} cannot be inlined safely")
+    return css, js
 
 
 def render_html(net: nx.MultiDiGraph, title: str) -> str:
-    """The page for ``net``: pyvis's template with inlined vis-network, our escaped data, a legend."""
-    from pyvis.network import Network
+    """The self-contained page drawing ``net`` under the heading ``title``."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from markupsafe import Markup
 
-    page = Network(height="860px", width="100%", directed=True, cdn_resources="in_line", heading="")
-    # pyvis fills the template from these; we give them already-safe JSON strings.
-    nodes = [_vis_node(n, d) for n, d in net.nodes(data=True)]
-    edges = [_vis_edge(u, v, d) for u, v, d in net.edges(data=True)]
-    page.set_options(json.dumps(OPTIONS))
-    text = page.generate_html(notebook=False)
-    text = REMOTE_TAG.sub("", text)
-    text = re.sub(
-        r"nodes = new vis\.DataSet\(\[.*?\]\);",
-        lambda _: f"nodes = new vis.DataSet({_script_json(nodes)});",
-        text,
-        count=1,
-        flags=re.S,
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
+    env.filters["script_json"] = lambda value: Markup(script_json(value))
+    nodes, edges = _vis_records(net)
+    css, js = _vis_assets()
+    return env.get_template("view.html").render(
+        title=title,
+        vis_css=Markup(css),
+        vis_js=Markup(js),
+        legend=_legend(),
+        stats=ViewStats(nodes=len(nodes), edges=len(edges)),
+        data={"nodes": nodes, "edges": edges, "options": vis_options(len(nodes))},
     )
-    text = re.sub(
-        r"edges = new vis\.DataSet\(\[.*?\]\);",
-        lambda _: f"edges = new vis.DataSet({_script_json(edges)});",
-        text,
-        count=1,
-        flags=re.S,
-    )
-    heading = f'<h2 style="font-family:sans-serif;margin:8px 16px">{html.escape(title)}</h2>'
-    text = text.replace("<body>", "<body>" + heading + _legend(), 1)
-    return text.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
 
 
 def write_view(graph: Graph, path: Path, *, title: str | None = None) -> ViewStats:
-    """Write the HTML view of ``graph`` to ``path`` (atomically) and return its size."""
+    """Write the HTML view of ``graph`` to ``path`` atomically (a temporary file beside it, then
+    ``os.replace``) and return the drawn network's size."""
     net = view_network(graph)
     page = render_html(net, title or "claim-kg")
-    with atomic_write(path) as fh:
+    with atomic_write(Path(path)) as fh:
         fh.write(page)
     return ViewStats(nodes=net.number_of_nodes(), edges=net.number_of_edges())

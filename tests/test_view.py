@@ -1,65 +1,254 @@
-"""HTML views: self-contained and offline, the expected nodes and edges, article text never executes."""
+"""HTML views: self-contained and offline, the expected nodes and edges, article text never executes.
+
+The graphs are built by hand in the shape kg.graph writes (terms from kg.namespace only), so these tests
+do not depend on the extraction or mapping code.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import networkx as nx
 import pytest
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import namespace as rns
 
-from kg import ids
-from kg.document import Document
-from kg.graph import build_dataset, union_graph
-from kg.record import Attribution, Span
-from kg.view import view_network, write_view
-from tests.test_graph import RUN, TEXT, sample
+from kg.namespace import CKG, NIF, SCHEMA, concept
+from kg.view import LINK_COLOURS, STANCE_COLOURS, script_json, view_network, write_view
 
-PAYLOADS = [
+BASE = "https://example.org/kg/"
+PAYLOADS = (
     "</script><script>document.title='pwned'</script>",
     "<img src=x onerror=\"document.title='pwned'\">",
-]
+)
 
 
-def hostile_graph():  # type: ignore[no-untyped-def]
-    text = f'"{PAYLOADS[0]} and {PAYLOADS[1]}," the spokesman said.'
-    end = text.index(",")
-    record = Attribution(
-        id=ids.mint("attribution", "x", 1),
-        doc="x",
-        content=text[1:end],
-        content_spans=(Span(1, end),),
-        sentence_span=Span(0, len(text)),
-        kind="direct",
-        source="the spokesman",
-        source_span=Span(text.index("the spokesman"), text.index("the spokesman") + 13),
-        source_type="unnamed",
-        cue="said",
-        cue_span=Span(len(text) - 5, len(text) - 1),
-        cue_class="say",
-        label=PAYLOADS[1],
+@dataclass
+class Attr:
+    """One hand-made attribution (IRIs are local names under BASE)."""
+
+    id: str
+    claim: str
+    content: str
+    article: str
+    source: str | None = None
+    cue: str | None = "said"
+    stance: str = "assert"
+    certainty: str = "certain"
+    hedge: str | None = None
+    sentence: str = "A sentence."
+    label: str | None = None
+
+
+def iri(name: str) -> URIRef:
+    return URIRef(BASE + name)
+
+
+def add_article(g: Graph, name: str, headline: str, publisher: str = "Reuters") -> None:
+    a, org = iri(name), iri(f"org/{publisher}")
+    g.add((a, RDF.type, CKG.Article))
+    g.add((a, SCHEMA.headline, Literal(headline)))
+    g.add((a, SCHEMA.url, URIRef(f"https://news.example.com/{name}")))
+    g.add((a, SCHEMA.datePublished, Literal("2024-05-01", datatype=rns.XSD.date)))
+    g.add((a, rns.DCTERMS.identifier, Literal(name)))
+    g.add((a, SCHEMA.publisher, org))
+    g.add((org, SCHEMA.name, Literal(publisher)))
+
+
+def add_source(g: Graph, name: str, label: str, kind: str) -> None:
+    s = iri(name)
+    g.add((s, RDF.type, CKG.Source))
+    g.add((s, RDF.type, CKG.UnnamedSource if kind == "unnamed" else CKG.NamedSource))
+    g.add((s, RDFS.label, Literal(label)))
+    g.add((s, CKG.sourceType, concept("source-type", kind)))
+
+
+def add_attribution(g: Graph, r: Attr) -> None:
+    a, claim, ev = iri(r.id), iri(r.claim), iri(f"{r.id}/sentence")
+    g.add((a, RDF.type, CKG.Attribution))
+    g.add((a, CKG.claim, claim))
+    g.add((a, CKG.article, iri(r.article)))
+    g.add((a, CKG.evidence, ev))
+    g.add((ev, RDF.type, CKG.Sentence))
+    g.add((ev, NIF.anchorOf, Literal(r.sentence)))
+    g.add((ev, NIF.beginIndex, Literal(0)))
+    g.add((ev, NIF.endIndex, Literal(len(r.sentence))))
+    g.add((a, CKG.stance, concept("stance", r.stance)))
+    g.add((a, CKG.certainty, concept("certainty", r.certainty)))
+    g.add((a, CKG.confidence, Literal("0.85", datatype=rns.XSD.decimal)))
+    if r.cue:
+        g.add((a, CKG.cue, Literal(r.cue)))
+        g.add((a, CKG.cueLemma, Literal(r.cue.lower())))
+    if r.hedge:
+        g.add((a, CKG.hedge, Literal(r.hedge)))
+    if r.source:
+        g.add((a, CKG.source, iri(r.source)))
+        g.add((a, CKG.sourceMention, Literal(r.source)))
+    g.add((claim, RDF.type, CKG.Claim))
+    g.add((claim, SCHEMA.text, Literal(r.content)))
+    g.add((claim, RDFS.label, Literal(r.label or r.content)))
+
+
+def seed_graph() -> Graph:
+    """Two articles; a claim, its denial (disputes), an unattributed hedged claim, a hedged
+    confirmation (supports)."""
+    g = Graph()
+    add_article(g, "a1", "Talks in Geneva")
+    add_article(g, "a2", "Deal confirmed", publisher="AP")
+    add_source(g, "officials", "Officials", "unnamed")
+    add_source(g, "moscow", "Moscow", "place")
+    attrs = [
+        Attr("x1", "c1", "a deal was near", "a1", "officials", sentence="Officials said a deal was near."),
+        Attr("x2", "c2", "no deal was near", "a1", "moscow", cue="denied", stance="deny"),
+        Attr(
+            "x3",
+            "c3",
+            "the minister resigned",
+            "a1",
+            None,
+            cue=None,
+            certainty="possible",
+            hedge="reportedly",
+        ),
+        Attr("x4", "c4", "the deal is done", "a2", "officials", cue="confirmed", certainty="probable"),
+    ]
+    for r in attrs:
+        add_attribution(g, r)
+    g.add((iri("x2"), CKG.respondsTo, iri("x1")))
+    g.add((iri("c2"), CKG.disputes, iri("c1")))
+    g.add((iri("c4"), CKG.supports, iri("c1")))
+    return g
+
+
+def hostile_graph() -> Graph:
+    """Every text field that reaches the page holds a script-breaking payload."""
+    both = f"{PAYLOADS[0]} {PAYLOADS[1]}"
+    g = Graph()
+    add_article(g, "a1", both)
+    add_source(g, "s1", both, "person")
+    add_attribution(
+        g, Attr("x1", "c1", both, "a1", "s1", cue=PAYLOADS[0], hedge=PAYLOADS[1], sentence=both, label=both)
     )
-    return union_graph(build_dataset([(Document("x", text, {"title": PAYLOADS[0]}), [record])], RUN))
+    add_attribution(g, Attr("x2", "c2", both, "a1", None, cue=None, certainty="possible", hedge=PAYLOADS[0]))
+    return g
 
 
-def test_view_network_counts() -> None:
-    net = view_network(union_graph(build_dataset([sample(TEXT)], RUN)))
+def page_data(page: str) -> dict[str, Any]:
+    blocks = re.findall(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S)
+    assert len(blocks) == 1
+    data: dict[str, Any] = json.loads(blocks[0])
+    return data
+
+
+def vendored_vis() -> str:
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    return "".join((lib / f).read_text(encoding="utf-8") for f in ("vis-network.css", "vis-network.min.js"))
+
+
+def vendored_vis_part(page: str, tag: str) -> str:
+    """The first <style>/<script> element's content: the inlined vis-network CSS / JS."""
+    match = re.search(rf"<{tag}>(.*?)</{tag}>", page, re.S)
+    assert match and len(match.group(1)) > 10_000
+    return match.group(1)
+
+
+@pytest.fixture
+def seed_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, str, Path]:
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)  # pyvis must not drop a lib/ directory here
+    out = tmp_path / "out" / "view.html"
+    stats = write_view(seed_graph(), out, title="Seed & <friends>")
+    return stats, out.read_text(encoding="utf-8"), cwd
+
+
+def test_view_network_nodes_and_edges() -> None:
+    net = view_network(seed_graph())
     kinds = sorted(d["kind"] for _, d in net.nodes(data=True))
-    assert kinds == ["article", "claim", "claim", "source", "source"]
+    assert kinds == [*["article"] * 2, *["claim"] * 4, "no-source", "source", "unnamed-source"]
     rels = sorted(d["kind"] for _, _, d in net.edges(data=True))
-    assert rels == ["appearance", "appearance", "attribution", "attribution", "disputes"]
+    assert rels == [*["attribution"] * 4, "disputes", *["in"] * 4, "supports"]
+    edges = {k: d for _, _, k, d in net.edges(keys=True, data=True)}
+    assert edges[BASE + "x1"]["label"] == "said" and not edges[BASE + "x1"]["dashes"]
+    assert edges[BASE + "x2"]["color"] == STANCE_COLOURS["deny"] and edges[BASE + "x2"]["stance"] == "deny"
+    assert edges[BASE + "x3"]["dashes"] and edges[BASE + "x3"]["label"] == "reportedly"
+    assert edges[BASE + "x4"]["dashes"] and edges[BASE + "x4"]["color"] == STANCE_COLOURS["assert"]
+    assert net.has_edge(BASE + "c2", BASE + "c1", key="disputes")
+    assert net.edges[BASE + "c4", BASE + "c1", "supports"]["color"] == LINK_COLOURS["supports"]
 
 
-def test_page_is_offline_and_has_a_legend(tmp_path: Path) -> None:
-    out = tmp_path / "v.html"
-    stats = write_view(union_graph(build_dataset([sample(TEXT)], RUN)), out, title="Seed")
-    page = out.read_text(encoding="utf-8")
-    assert stats.nodes == 5 and stats.edges == 5
-    assert not re.search(r"""(?:src|href)\s*=\s*["']?https?://""", page)
-    assert not re.search(r"@import|url\(\s*['\"]?https?://", page)
-    assert "Legend" in page and "<title>Seed</title>" in page
-    assert not (tmp_path / "lib").exists() and not Path("lib").exists()
+def test_unattributed_claim_hangs_off_a_placeholder() -> None:
+    net = view_network(seed_graph())
+    (placeholder,) = [n for n, d in net.nodes(data=True) if d["kind"] == "no-source"]
+    assert net.nodes[placeholder]["label"] == "(no named source)"
+    assert list(net.successors(placeholder)) == [BASE + "c3"]
+
+
+def test_tooltips_carry_the_evidence() -> None:
+    net = view_network(seed_graph())
+    tip = net.edges[BASE + "officials", BASE + "c1", BASE + "x1"]["title"]
+    for part in ("Officials", "said", "0.85", "Officials said a deal was near.", "Talks in Geneva"):
+        assert part in tip
+    assert "reportedly" in net.edges["no-source:" + BASE + "a1", BASE + "c3", BASE + "x3"]["title"]
+    claim_tip = net.nodes[BASE + "c1"]["title"]
+    assert "a deal was near" in claim_tip and "Officials said a deal was near." in claim_tip
+    assert "Reuters" in net.nodes[BASE + "a1"]["title"]
+
+
+def test_network_attributes_are_scalars(tmp_path: Path) -> None:
+    nx.write_graphml(view_network(seed_graph()), tmp_path / "v.graphml")  # fails on None, lists, dicts
+
+
+def test_empty_graph(tmp_path: Path) -> None:
+    stats = write_view(Graph(), tmp_path / "empty.html")
+    assert (stats.nodes, stats.edges) == (0, 0)
+    assert page_data((tmp_path / "empty.html").read_text(encoding="utf-8"))["nodes"] == []
+
+
+def test_page_counts_match(seed_page: tuple[Any, str, Path]) -> None:
+    stats, page, _ = seed_page
+    assert (stats.nodes, stats.edges) == (9, 10)
+    data = page_data(page)
+    assert (len(data["nodes"]), len(data["edges"])) == (9, 10)
+    styles = {n: (d["color"], d["shape"]) for n, d in view_network(seed_graph()).nodes(data=True)}
+    assert {n["id"]: (n["color"], n["shape"]) for n in data["nodes"]} == styles
+    dashed = sorted(e["label"] for e in data["edges"] if e.get("dashes"))
+    assert dashed == ["confirmed", "reportedly"]
+    assert data["options"]["physics"]["stabilization"]["iterations"] <= 250
+
+
+def test_page_is_offline(seed_page: tuple[Any, str, Path]) -> None:
+    _, page, cwd = seed_page
+    assert not re.search(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
+    assert not re.search(r"""@import|url\(\s*["']?\s*(?:https?:)?//""", page, re.I)
+    # The only http(s) strings left are inside the inlined vis-network (licence comments, the SVG
+    # namespace, links in error messages); none is a resource reference. Article URLs are in the data as
+    # text, with "/" escaped.
+    vendored = vendored_vis()
+    assert all(url in vendored for url in re.findall(r"https?://[^\s\"'<>)]*", page))
+    skeleton = page.replace(vendored_vis_part(page, "style"), "").replace(
+        vendored_vis_part(page, "script"), ""
+    )
+    assert not re.search(r"https?://", skeleton)
+    assert "news.example.com" in page  # article URL is shown in a tooltip, as text
+    assert list(cwd.iterdir()) == [] and not (Path(__file__).parent / "lib").exists()
+
+
+def test_page_has_title_and_legend(seed_page: tuple[Any, str, Path]) -> None:
+    _, page, _ = seed_page
+    assert "<title>Seed &amp; &lt;friends&gt;</title>" in page
+    assert '<h1 id="kg-heading">Seed &amp; &lt;friends&gt;</h1>' in page
+    assert '<aside id="kg-legend">' in page
+    for text in ("asserts", "denies", "hedged", "disputes", "supports", "named source", "claim", "article"):
+        assert text in page.split('<aside id="kg-legend">')[1].split("</aside>")[0]
 
 
 def test_hostile_text_is_escaped(tmp_path: Path) -> None:
@@ -67,17 +256,40 @@ def test_hostile_text_is_escaped(tmp_path: Path) -> None:
     write_view(hostile_graph(), out, title=PAYLOADS[0])
     page = out.read_text(encoding="utf-8")
     assert "</script><script>document.title" not in page
-    assert "<img src=x" not in page
-    data = re.findall(r"(?:nodes|edges) = new vis\.DataSet\((.*?)\);", page)
-    assert len(data) == 2 and all("<" not in d and ">" not in d for d in data)
-    assert "\\u003c/script\\u003e" in data[0] or "\\u003c/script\\u003e" in data[1]
+    assert "<img" not in page
+    assert page.count("</script>") == 3  # vis-network, the data block, our code
+    assert "&lt;/script&gt;&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;" in page  # the title
+    texts = [
+        str(item.get(k, ""))
+        for kind in ("nodes", "edges")
+        for item in page_data(page)[kind]
+        for k in ("label", "title")
+    ]
+    for payload in PAYLOADS:  # the text survives, as data
+        assert any(payload in t for t in texts)
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium is not installed")
-def test_payload_does_not_run_in_a_browser(tmp_path: Path) -> None:
-    out = tmp_path / "h.html"
-    write_view(hostile_graph(), out, title="safe title")
-    dom = subprocess.run(
+@pytest.mark.parametrize("value", ["</script>", "<!--<script>", "a & b > c", "https://x/y", "\u2028"])
+def test_script_json_round_trips(value: str) -> None:
+    text = script_json({"v": value})
+    assert "<" not in text and ">" not in text and "&" not in text and "//" not in text
+    assert json.loads(text) == {"v": value}
+
+
+HOVER = """<script>
+// test only: once the layout has settled, move the mouse onto a node so vis-network shows its tooltip
+setTimeout(function () {
+  var net = window.kgNetwork, at = net.canvasToDOM(net.getPosition(%s));
+  var canvas = document.querySelector("#mynetwork canvas"), box = canvas.getBoundingClientRect();
+  var move = {clientX: box.left + at.x, clientY: box.top + at.y, bubbles: true};
+  canvas.dispatchEvent(new MouseEvent("mousemove", move));
+}, 2000);
+</script>"""
+
+
+def chromium_dom(page: Path, profile: Path) -> str:
+    """The DOM of ``page`` after its scripts ran in headless Debian chromium (no network)."""
+    proc = subprocess.run(
         [
             "chromium",
             "--headless",
@@ -87,15 +299,32 @@ def test_payload_does_not_run_in_a_browser(tmp_path: Path) -> None:
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
-            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--user-data-dir={profile}",
+            "--window-size=1280,900",
             "--virtual-time-budget=5000",
             "--dump-dom",
-            out.as_uri(),
+            page.as_uri(),
         ],
         capture_output=True,
         text=True,
-        timeout=120,
-    ).stdout
+        timeout=180,
+    )
+    assert proc.returncode == 0 and "<html" in proc.stdout, proc.stderr[-2000:]
+    return proc.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium is not installed")
+def test_payload_does_not_run_in_a_browser(tmp_path: Path) -> None:
+    out = tmp_path / "h.html"
+    write_view(hostile_graph(), out, title="safe title")
+    page = out.read_text(encoding="utf-8")
+    out.write_text(page.replace("</body>", HOVER % json.dumps(BASE + "c1") + "</body>"), encoding="utf-8")
+    dom = chromium_dom(out, tmp_path / "profile")
     assert "<title>safe title</title>" in dom
-    assert "pwned" not in dom.split("</title>")[0]
-    assert "<canvas" in dom
+    assert "pwned" not in dom.split("</head>")[0]
+    assert re.search(r'<div id="mynetwork"[^>]*>.*?<canvas', dom, re.S)
+    assert "<img" not in dom
+    # the hovered claim's tooltip shows the payload as text
+    tooltip = re.search(r'<div class="vis-tooltip"[^>]*><div class="kg-tip">(.*?)</div>', dom, re.S)
+    assert tooltip and "&lt;img src=x onerror=" in tooltip.group(1)
