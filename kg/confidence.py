@@ -61,8 +61,8 @@ def confidence(values: dict[str, str], fallback: float) -> float:
     """Calibrated confidence for feature ``values``; ``fallback`` when no table is installed."""
     table = load_table()
     overall = table.get(("all", "-"))
-    if not overall:
-        return fallback
+    if not overall or ("method", values["method"]) not in table:
+        return fallback  # no table, or a rule the calibration corpus does not annotate
     p = overall
     for name in FEATURES:
         known = table.get((name, values[name]))

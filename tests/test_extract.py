@@ -258,6 +258,9 @@ def test_short_names_resolve_to_the_fullest_mention(run_extract) -> None:  # typ
 
 
 def test_confidence_orders_kinds(run_extract) -> None:  # type: ignore[no-untyped-def]
-    direct = only(run_extract('"We won," the coach said.'), "We won")
+    # (very short contents are calibrated down: on PolNeAR train they are often not attributions)
+    direct = only(
+        run_extract('"We won the title against the best team in the league," the coach said.'), "We won"
+    )
     hedge = only(run_extract("There were allegedly more victims in the building."), "more victims")
     assert direct.confidence > hedge.confidence
