@@ -39,6 +39,21 @@ def lexicon_option(f: F) -> F:
     )(f)
 
 
+def join_quotes_option(f: F) -> F:
+    return click.option(
+        "--join-quotes",
+        is_flag=True,
+        help="Join a speaker's next quotation in the same paragraph into one attribution "
+        "(PolNeAR's convention).",
+    )(f)
+
+
+def options_of(join_quotes: bool) -> Any:
+    from kg.extract import Options
+
+    return Options(join_quotes=join_quotes)
+
+
 def report_rejected(errors: list[Any]) -> None:
     for err in errors:
         click.echo(f"kg: rejected {err}", err=True)
@@ -66,6 +81,7 @@ def main() -> None:
 @model_option
 @workers_option
 @lexicon_option
+@join_quotes_option
 def extract(
     paths: tuple[Path, ...],
     output: Path | None,
@@ -73,6 +89,7 @@ def extract(
     model: str | None,
     workers: int,
     lexicon: Path | None,
+    join_quotes: bool,
 ) -> None:
     """Extract attribution records from .txt files and directories of them.
 
@@ -88,7 +105,8 @@ def extract(
 
     errors: list[Any] = []
     docs = list(iter_documents(paths, errors=errors))
-    results = list(extract_documents(docs, model=model, workers=workers, cue_file=lexicon))
+    options = options_of(join_quotes)
+    results = list(extract_documents(docs, model=model, workers=workers, cue_file=lexicon, options=options))
     records = [r for _, recs in results for r in recs]
     if fmt == "ttl":
         from kg.graph import RunInfo, build_dataset, union_graph
@@ -114,8 +132,14 @@ def extract(
 @model_option
 @workers_option
 @lexicon_option
+@join_quotes_option
 def build(
-    paths: tuple[Path, ...], outdir: Path, model: str | None, workers: int, lexicon: Path | None
+    paths: tuple[Path, ...],
+    outdir: Path,
+    model: str | None,
+    workers: int,
+    lexicon: Path | None,
+    join_quotes: bool,
 ) -> None:
     """Build OUTDIR/claims.ttl, claims.trig (a named graph per article), claims.jsonl and graph.html.
 
@@ -125,7 +149,9 @@ def build(
     """
     from kg.pipeline import build as run_build
 
-    summary = run_build(paths, outdir, model=model, workers=workers, cue_file=lexicon)
+    summary = run_build(
+        paths, outdir, model=model, workers=workers, cue_file=lexicon, options=options_of(join_quotes)
+    )
     for line in summary.lines():
         click.echo(line)
     report_rejected(summary.rejected)
@@ -203,6 +229,7 @@ def view(graph: Path, output: Path, title: str | None) -> None:
 )
 @model_option
 @workers_option
+@join_quotes_option
 def evaluate(
     gold: Path,
     pred: Path | None,
@@ -213,6 +240,7 @@ def evaluate(
     save_pred: Path | None,
     model: str | None,
     workers: int,
+    join_quotes: bool,
 ) -> None:
     """Score extraction against gold attributions (content and full P/R/F1, recall by cue class).
 
@@ -231,6 +259,7 @@ def evaluate(
         model=model,
         workers=workers,
         curve=curve,
+        options=options_of(join_quotes),
         save_pred=save_pred,
     )
     if points:

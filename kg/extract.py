@@ -125,6 +125,18 @@ BASE_CONFIDENCE: dict[str, float] = {
 }
 
 
+@dataclass(frozen=True)
+class Options:
+    """Extraction choices.
+
+    ``join_quotes``: a quotation that follows a speaker's quotation in the same paragraph with no
+    reporting clause of its own ('"A," she said. "B."') becomes another span of that attribution
+    (PolNeAR's convention) instead of an attribution of its own continuing the speaker (default).
+    """
+
+    join_quotes: bool = False
+
+
 @dataclass
 class Candidate:
     """An attribution being assembled (token indices; mutable until frozen into a record)."""
@@ -153,7 +165,10 @@ class Candidate:
 class Extractor:
     """Runs the finders over one spaCy ``Doc`` of a :class:`Document`."""
 
-    def __init__(self, document: Document, doc: Doc, lexicon: Lexicon) -> None:
+    def __init__(
+        self, document: Document, doc: Doc, lexicon: Lexicon, options: Options | None = None
+    ) -> None:
+        self.options = options or Options()
         self.document = document
         self.doc = doc
         self.text = document.text
@@ -716,10 +731,28 @@ class Extractor:
                 continue
             if self.in_boilerplate(chain[0].start):
                 continue
+            if self.options.join_quotes and last is not None and self.joins(chain, last):
+                last.chars += [(q.start, q.end) for q in chain]
+                last.content += [self.char_to_tokens(q.start, q.end) for q in chain]
+                self.claim_tokens(last.content)
+                continue
             cand = self.quote_candidate(chain, last)
             if cand is not None:
                 self.add(cand)
                 last = cand
+
+    def joins(self, chain: list[Quote], last: Candidate) -> bool:
+        """Whether a quotation continues ``last``'s in the same paragraph with no reporting clause of
+        its own after it ('"A," she said. "B."'): PolNeAR's convention joins them."""
+        first_tok = self.char_to_tokens(chain[0].start, chain[0].end)[0]
+        end_tok = self.char_to_tokens(chain[-1].start, chain[-1].end)[1]
+        return (
+            last.kind == "direct"
+            and bool(last.chars)
+            and self.paragraph_of[first_tok] == self.paragraph_of[last.content[-1][0]]
+            and self.cue_near(end_tok, forward=True) is None
+            and self.dash_speaker(end_tok) is None
+        )
 
     def quote_candidate(self, chain: list[Quote], last: Candidate | None) -> Candidate | None:
         doc = self.doc
@@ -1050,23 +1083,31 @@ def _latest_other(earlier: list[tuple[Candidate, frozenset[str], str]], source: 
 
 
 # ---------------------------------------------------------------------- entry points
-def extract_doc(document: Document, doc: Doc, lexicon: Lexicon | None = None) -> list[Attribution]:
+def extract_doc(
+    document: Document, doc: Doc, lexicon: Lexicon | None = None, options: Options | None = None
+) -> list[Attribution]:
     """Records for one document whose text has already been parsed into ``doc``."""
-    ex = Extractor(document, doc, lexicon or load_lexicon())
+    ex = Extractor(document, doc, lexicon or load_lexicon(), options)
     cands = ex.run()
     return assemble(document, doc, cands, [q is not None for q in ex.quote_of])
 
 
-def extract(document: Document, nlp: Language, lexicon: Lexicon | None = None) -> list[Attribution]:
+def extract(
+    document: Document, nlp: Language, lexicon: Lexicon | None = None, options: Options | None = None
+) -> list[Attribution]:
     """Parse ``document`` with ``nlp`` and extract its attribution records."""
-    return extract_doc(document, nlp(document.text), lexicon)
+    return extract_doc(document, nlp(document.text), lexicon, options)
 
 
 def extract_many(
-    documents: Iterable[Document], nlp: Language, lexicon: Lexicon | None = None, batch_size: int = 16
+    documents: Iterable[Document],
+    nlp: Language,
+    lexicon: Lexicon | None = None,
+    batch_size: int = 16,
+    options: Options | None = None,
 ) -> Iterator[tuple[Document, list[Attribution]]]:
     """(document, records) pairs, parsing with ``nlp.pipe`` in batches, in input order."""
     lex = lexicon or load_lexicon()
     docs = list(documents) if not isinstance(documents, list) else documents
     for document, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
-        yield document, extract_doc(document, doc, lex)
+        yield document, extract_doc(document, doc, lex, options)

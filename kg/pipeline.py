@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg import __version__
 from kg.document import Document, DocumentError, iter_documents
-from kg.extract import extract_many
+from kg.extract import Options, extract_many
 from kg.lexicon import Lexicon, load_lexicon
 from kg.nlp import load_model, model_id
 from kg.record import Attribution
@@ -28,18 +28,20 @@ BATCH = 16
 
 _worker_nlp: Language | None = None
 _worker_lexicon: Lexicon | None = None
+_worker_options: Options | None = None
 
 
-def _init_worker(model: str | None, cue_file: str | None) -> None:
-    global _worker_nlp, _worker_lexicon
+def _init_worker(model: str | None, cue_file: str | None, options: Options | None) -> None:
+    global _worker_nlp, _worker_lexicon, _worker_options
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     _worker_nlp = load_model(model)
     _worker_lexicon = load_lexicon(Path(cue_file) if cue_file else None)
+    _worker_options = options
 
 
 def _work(batch: list[Document]) -> list[list[Attribution]]:
     assert _worker_nlp is not None
-    return [recs for _, recs in extract_many(batch, _worker_nlp, _worker_lexicon)]
+    return [recs for _, recs in extract_many(batch, _worker_nlp, _worker_lexicon, options=_worker_options)]
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -60,6 +62,7 @@ def extract_documents(
     workers: int = 1,
     cue_file: Path | None = None,
     nlp: Language | None = None,
+    options: Options | None = None,
 ) -> Iterator[tuple[Document, list[Attribution]]]:
     """``(document, records)`` for every document, in input order.
 
@@ -67,11 +70,10 @@ def extract_documents(
     depend on which process finishes first.
     """
     if workers <= 1:
-        yield from extract_many(documents, nlp or load_model(model), load_lexicon(cue_file))
+        yield from extract_many(documents, nlp or load_model(model), load_lexicon(cue_file), options=options)
         return
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(model, str(cue_file) if cue_file else None)
-    ) as pool:
+    initargs = (model, str(cue_file) if cue_file else None, options)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=initargs) as pool:
         batches = list(_batches(documents, BATCH))
         for batch, results in zip(batches, pool.map(_work, batches), strict=True):
             yield from zip(batch, results, strict=True)
@@ -106,6 +108,7 @@ def build(
     model: str | None = None,
     workers: int = 1,
     cue_file: Path | None = None,
+    options: Options | None = None,
 ) -> BuildSummary:
     """Extract every document under ``paths`` and write ``outdir``: claims.ttl (complete on its own),
     claims.trig (one named graph per article), claims.jsonl and graph.html. Each file is written to
@@ -119,7 +122,9 @@ def build(
     started = time.perf_counter()
     summary = BuildSummary()
     documents = list(iter_documents(paths, errors=summary.rejected))
-    results = list(extract_documents(documents, model=model, workers=workers, cue_file=cue_file))
+    results = list(
+        extract_documents(documents, model=model, workers=workers, cue_file=cue_file, options=options)
+    )
     summary.articles = len(results)
     summary.attributions = sum(len(r) for _, r in results)
     version, model_name = run_info(model)
@@ -159,6 +164,7 @@ def evaluate_extractor(
     workers: int = 1,
     curve: bool = False,
     save_pred: Path | None = None,
+    options: Options | None = None,
     thresholds: Sequence[float] = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
 ) -> tuple[Any, list[tuple[float, Any]]]:
     """Score predictions (a file, or the extractor run on the gold texts) against ``gold``.
@@ -173,7 +179,8 @@ def evaluate_extractor(
     else:
         files = gold_texts(gold, texts)
         docs = list(iter_documents([files[k] for k in sorted(files)]))
-        records = [r for _, recs in extract_documents(docs, model=model, workers=workers) for r in recs]
+        results = extract_documents(docs, model=model, workers=workers, options=options)
+        records = [r for _, recs in results for r in recs]
         if save_pred is not None:
             from kg.export import write_jsonl
 

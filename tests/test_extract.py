@@ -264,3 +264,18 @@ def test_confidence_orders_kinds(run_extract) -> None:  # type: ignore[no-untype
     )
     hedge = only(run_extract("There were allegedly more victims in the building."), "more victims")
     assert direct.confidence > hedge.confidence
+
+
+def test_join_quotes_option_follows_polnear_convention(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.document import Document
+    from kg.extract import Options, extract
+
+    text = '"We are ready," Mayor Tom Brown said. "The roads will be cleared by morning."'
+    separate = extract(Document("t", text), nlp)
+    joined = extract(Document("t", text), nlp, options=Options(join_quotes=True))
+    assert len(separate) == 2
+    assert len(joined) == 1
+    assert [text[s.start : s.end] for s in joined[0].content_spans] == [
+        "We are ready",
+        "The roads will be cleared by morning.",
+    ]
