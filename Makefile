@@ -23,6 +23,7 @@ install: $(STAMP) ## Create .venv and install claim-kg with its dev extras and t
 
 demo: $(STAMP) ## Build the seed articles into out/ (Turtle, TriG, JSONL, HTML)
 	$(BIN)/kg build seeds -o $(OUT)
+	$(BIN)/kg validate $(OUT)/claims.ttl
 	@echo "open $(OUT)/graph.html in a browser; query with: $(BIN)/kg query $(OUT)/claims.ttl -e 'SELECT ...'"
 
 test: $(STAMP) ## Run the whole test suite

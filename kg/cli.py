@@ -204,6 +204,34 @@ def view(graph: Path, output: Path, title: str | None) -> None:
     click.echo(f"{output}: {stats.nodes} nodes, {stats.edges} edges")
 
 
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--shapes", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="SHACL shapes file."
+)
+def validate(graph: Path, shapes: Path | None) -> None:
+    """Validate a claim graph against the SHACL shapes (exit 1 when it does not conform).
+
+    \b
+    Example:
+      kg validate out/claims.ttl
+    """
+    from kg.query import load_graph
+    from kg.validate import SHAPES, validate_graph
+
+    try:
+        data = load_graph(graph)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    report = validate_graph(data, shapes or SHAPES)
+    if report.conforms:
+        click.echo(f"{graph}: conforms to {(shapes or SHAPES).name}")
+        return
+    click.echo(report.text)
+    click.echo(f"{graph}: {report.violations} violations", err=True)
+    sys.exit(1)
+
+
 @main.command(name="eval")
 @click.option(
     "--gold",

@@ -52,7 +52,7 @@ def test_version() -> None:
     assert code == 0 and __version__ in out
 
 
-@pytest.mark.parametrize("command", ["extract", "build", "query", "view", "eval"])
+@pytest.mark.parametrize("command", ["extract", "build", "query", "view", "validate", "eval"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     code, out, _ = invoke(command, "--help")
     assert code == 0 and "Example:" in out and f"kg {command}" in out
@@ -108,6 +108,17 @@ def test_build_query_and_view(tmp_path: Path) -> None:
     assert code == 0 and json.loads(stdout)["results"]["bindings"][0]["ask"]["value"] == "true"
     code, stdout, _ = invoke("view", str(out / "claims.ttl"), "-o", str(tmp_path / "v.html"))
     assert code == 0 and "nodes" in stdout
+    code, stdout, _ = invoke("validate", str(out / "claims.ttl"))
+    assert code == 0 and "conforms" in stdout
+
+
+def test_validate_fails_on_a_broken_graph(tmp_path: Path) -> None:
+    invoke("build", str(SEEDS), "-o", str(tmp_path))
+    ttl = (tmp_path / "claims.ttl").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(ttl.replace("ckg:confidence 0.", "ckg:confidence 7.", 1), encoding="utf-8")  # above 1
+    code, _, err = invoke("validate", str(broken))
+    assert code == 1 and "violations" in err
 
 
 def test_query_needs_exactly_one_query(tmp_path: Path) -> None:
