@@ -133,9 +133,15 @@ def extract(
 @workers_option
 @lexicon_option
 @join_quotes_option
+@click.option(
+    "--store",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also keep the graphs in an Oxigraph store here (one named graph per article, replaced on re-runs).",
+)
 def build(
     paths: tuple[Path, ...],
     outdir: Path,
+    store: Path | None,
     model: str | None,
     workers: int,
     lexicon: Path | None,
@@ -150,7 +156,13 @@ def build(
     from kg.pipeline import build as run_build
 
     summary = run_build(
-        paths, outdir, model=model, workers=workers, cue_file=lexicon, options=options_of(join_quotes)
+        paths,
+        outdir,
+        model=model,
+        workers=workers,
+        cue_file=lexicon,
+        options=options_of(join_quotes),
+        store=store,
     )
     for line in summary.lines():
         click.echo(line)
@@ -166,7 +178,7 @@ def build(
     "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
 )
 def query(graph: Path, query_file: Path | None, expression: str | None, fmt: str) -> None:
-    """Run a SPARQL query against a Turtle/TriG/N-Quads file.
+    """Run a SPARQL query against a Turtle/TriG/N-Quads file or a store directory (all graphs).
 
     \b
     Example:
@@ -180,8 +192,13 @@ def query(graph: Path, query_file: Path | None, expression: str | None, fmt: str
         raise click.UsageError("give either QUERY_FILE or -e 'SPARQL', not both or neither")
     text = expression if expression is not None else Path(query_file or "").read_text(encoding="utf-8")
     try:
-        result = run_query(load_graph(graph), text)
-    except ValueError as exc:
+        if graph.is_dir():
+            from kg.store import ClaimStore
+
+            result = ClaimStore(graph, read_only=True).query(text)
+        else:
+            result = run_query(load_graph(graph), text)
+    except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(format_result(result, fmt), nl=False)
 
@@ -202,6 +219,34 @@ def view(graph: Path, output: Path, title: str | None) -> None:
 
     stats = write_view(load_graph(graph), output, title=title or graph.stem)
     click.echo(f"{output}: {stats.nodes} nodes, {stats.edges} edges")
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
+def serve(graph: Path, port: int) -> None:
+    """Serve a graph file or store read-only over SPARQL on 127.0.0.1 (Oxigraph server).
+
+    \b
+    Example:
+      kg serve out/claims.ttl --port 7878   # then query http://127.0.0.1:7878/query
+    """
+    from kg.serve import ServeError, prepare_store, start
+
+    try:
+        location, tmp = prepare_store(graph)
+        proc = start(location, port)
+    except ServeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"SPARQL endpoint: http://127.0.0.1:{port}/query  (read-only; Ctrl-C to stop)")
+    try:
+        proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        proc.wait(timeout=10)
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
 
 
 @main.command()

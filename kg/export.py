@@ -123,7 +123,7 @@ def write_turtle(g: Graph, path: Path) -> None:
         fh.write(turtle_string(g))
 
 
-def _ox_quads(ds: Dataset) -> list[ox.Quad]:
+def ox_quads(ds: Dataset) -> list[ox.Quad]:
     quads = []
     for s, p, o, ctx in ds.quads((None, None, None, None)):
         name = ctx.identifier if isinstance(ctx, Graph) else ctx
@@ -138,12 +138,12 @@ def _ox_quads(ds: Dataset) -> list[ox.Quad]:
 
 def write_trig(ds: Dataset, path: Path) -> None:
     prefixes = _used_prefixes(ds, _iris((s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))))
-    data = ox.serialize(_ox_quads(ds), format=ox.RdfFormat.TRIG, prefixes=prefixes)
+    data = ox.serialize(ox_quads(ds), format=ox.RdfFormat.TRIG, prefixes=prefixes)
     with atomic_write(path) as fh:
         fh.write(data.decode("utf-8") if data else "")
 
 
 def write_nquads(ds: Dataset, path: Path) -> None:
-    data = ox.serialize(_ox_quads(ds), format=ox.RdfFormat.N_QUADS)
+    data = ox.serialize(ox_quads(ds), format=ox.RdfFormat.N_QUADS)
     with atomic_write(path) as fh:
         fh.write(data.decode("utf-8") if data else "")

@@ -109,6 +109,7 @@ def build(
     workers: int = 1,
     cue_file: Path | None = None,
     options: Options | None = None,
+    store: Path | None = None,
 ) -> BuildSummary:
     """Extract every document under ``paths`` and write ``outdir``: claims.ttl (complete on its own),
     claims.trig (one named graph per article), claims.jsonl and graph.html. Each file is written to
@@ -142,6 +143,11 @@ def build(
     write_trig(dataset, outputs["trig"])
     write_jsonl([r for _, recs in results for r in recs], outputs["jsonl"])
     write_view(graph, outputs["html"], title=_title(results))
+    if store is not None:
+        from kg.store import ClaimStore
+
+        ClaimStore(store).replace_graphs(dataset)
+        outputs["store"] = store
     summary.outputs = outputs
     summary.seconds = time.perf_counter() - started
     return summary

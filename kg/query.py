@@ -21,7 +21,16 @@ class GraphLoadError(ValueError):
 
 
 def load_graph(path: Path) -> Graph:
-    """A graph from a Turtle/TriG/N-Quads/N-Triples/JSON-LD file (quad formats: union of all graphs)."""
+    """A graph from a Turtle/TriG/N-Quads/N-Triples/JSON-LD file (quad formats: union of all graphs)
+    or from a claim store directory (:mod:`kg.store`)."""
+    if path.is_dir():
+        from kg.store import ClaimStore, is_store
+
+        if not is_store(path):
+            raise GraphLoadError(f"{path}: a directory that is not a claim store")
+        g = ClaimStore(path, read_only=True).to_graph()
+        bind_prefixes(g)
+        return g
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise GraphLoadError(f"{path}: unknown RDF format (expected one of {', '.join(FORMATS)})")

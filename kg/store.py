@@ -1,0 +1,101 @@
+"""An on-disk claim store: Oxigraph, one named graph per article, queried with the union default graph.
+
+rdflib builds the graphs (:mod:`kg.graph`); the store keeps them. Adding an article replaces its named
+graph in one transaction, so a re-run replaces rather than duplicates, and an interrupted build leaves
+every article either as it was or as it is now. Queries see all graphs as the default graph, so the
+competency queries run unchanged on a file or on a store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+
+from kg.export import ox_quads
+from kg.query import QueryResult
+
+STORE_MARKER = "OPTIONS"  # a file every RocksDB directory holds
+
+
+def is_store(path: Path) -> bool:
+    """Whether ``path`` is an Oxigraph store directory."""
+    return path.is_dir() and any(p.name.startswith(STORE_MARKER) for p in path.iterdir())
+
+
+class ClaimStore:
+    """An Oxigraph store at ``path`` (created when missing)."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = path
+        self.store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+
+    def replace_graphs(self, ds: Dataset) -> int:
+        """Replace every named graph of ``ds`` in the store (one transaction per graph); quads written."""
+        by_graph: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Quad]] = {}
+        for quad in ox_quads(ds):
+            by_graph.setdefault(quad.graph_name, []).append(quad)
+        written = 0
+        for name, quads in by_graph.items():
+            self._replace(name, quads)
+            written += len(quads)
+        self.store.flush()
+        return written
+
+    def _replace(self, name: ox.NamedNode | ox.BlankNode | ox.DefaultGraph, quads: list[ox.Quad]) -> None:
+        """Drop and refill one graph in a single SPARQL update: one transaction."""
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+        body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+        if isinstance(name, ox.NamedNode):
+            self.store.update(
+                f"DROP SILENT GRAPH <{name.value}> ; INSERT DATA {{ GRAPH <{name.value}> {{ {body} }} }}"
+            )
+        else:
+            self.store.update(f"INSERT DATA {{ {body} }}")
+
+    def graphs(self) -> Iterator[str]:
+        for g in self.store.named_graphs():
+            yield g.value
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def query(self, sparql: str) -> QueryResult:
+        """A SELECT/ASK/CONSTRUCT query over all graphs (union default graph)."""
+        try:
+            result = self.store.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise ValueError(f"SPARQL error: {exc}") from exc
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult(["ask"], [(str(bool(result)).lower(),)])
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            rows, kinds = [], []
+            for solution in result:
+                terms = [solution[n] for n in names]
+                rows.append(tuple(t.value if t is not None else None for t in terms))
+                kinds.append(tuple(_kind(t) for t in terms))
+            return QueryResult(names, rows, kinds)
+        triples: list[tuple[str | None, ...]] = [
+            (t.subject.value, t.predicate.value, t.object.value) for t in result
+        ]
+        return QueryResult(["subject", "predicate", "object"], triples)
+
+    def to_graph(self) -> Graph:
+        """All triples of all graphs as one rdflib graph (plain literals kept plain)."""
+        data = self.store.dump(format=ox.RdfFormat.N_QUADS)
+        ds = Dataset()
+        if data:
+            ds.parse(data=data.decode("utf-8"), format="nquads")
+        g = Graph()
+        for s, p, o, _ in ds.quads((None, None, None, None)):
+            g.add((s, p, o))
+        return g
+
+
+def _kind(term: object) -> str | None:
+    if term is None:
+        return None
+    return "uri" if isinstance(term, ox.NamedNode) else "literal"
