@@ -28,3 +28,12 @@ def test_readme_query_prints_what_the_readme_shows(tmp_path: Path) -> None:
 def test_readme_shows_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make demo" in readme and "make test" in readme
+
+
+def test_readme_ontology_picture_is_generated_from_the_ontology() -> None:
+    from rdflib import Graph
+
+    from kg.diagram import ONTOLOGY, readme_block
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme_block(Graph().parse(ONTOLOGY, format="turtle")) in readme, "run: python -m kg.diagram"
