@@ -27,7 +27,7 @@ PREFIXES = {
 }
 
 
-def short(term: URIRef) -> str:
+def short(term: object) -> str:
     text = str(term)
     if text.startswith(NS):
         return text[len(NS) :]
@@ -40,7 +40,7 @@ def short(term: URIRef) -> str:
 def mermaid(g: Graph) -> str:
     """Classes with their datatype properties, object properties as associations, sub-classes as
     inheritance (only the claim-kg namespace; shortcut properties are summarised by their super-property)."""
-    ours = sorted(c for c in g.subjects(RDF.type, OWL.Class) if str(c).startswith(NS))
+    ours = sorted((c for c in g.subjects(RDF.type, OWL.Class) if str(c).startswith(NS)), key=str)
     lines = ["classDiagram", "  direction LR"]
     for cls in ours:
         fields = sorted(
@@ -52,11 +52,11 @@ def mermaid(g: Graph) -> str:
         lines.append(f"  class {short(cls)} {{")
         lines.extend(fields)
         lines.append("  }")
-        for parent in sorted(g.objects(cls, RDFS.subClassOf)):
+        for parent in sorted(g.objects(cls, RDFS.subClassOf), key=str):
             if isinstance(parent, URIRef):
                 lines.append(f"  {short(parent)} <|-- {short(cls)}")
     shortcut_parents = {URIRef(NS + "attributes"), URIRef(NS + "says")}
-    for p in sorted(g.subjects(RDF.type, OWL.ObjectProperty)):
+    for p in sorted(g.subjects(RDF.type, OWL.ObjectProperty), key=str):
         if not str(p).startswith(NS) or set(g.objects(p, RDFS.subPropertyOf)) & shortcut_parents:
             continue
         for d in g.objects(p, RDFS.domain):
