@@ -147,3 +147,10 @@ def write_nquads(ds: Dataset, path: Path) -> None:
     data = ox.serialize(ox_quads(ds), format=ox.RdfFormat.N_QUADS)
     with atomic_write(path) as fh:
         fh.write(data.decode("utf-8") if data else "")
+
+
+def write_jsonld(ds: Dataset, path: Path) -> None:
+    """JSON-LD (expanded form, one ``@graph`` per article)."""
+    data = ox.serialize(ox_quads(ds), format=ox.RdfFormat.JSON_LD)
+    with atomic_write(path) as fh:
+        fh.write(data.decode("utf-8") if data else "[]")

@@ -112,11 +112,12 @@ def build(
     store: Path | None = None,
 ) -> BuildSummary:
     """Extract every document under ``paths`` and write ``outdir``: claims.ttl (complete on its own),
-    claims.trig (one named graph per article), claims.jsonl and graph.html. Each file is written to
-    a temporary name and renamed, so an interrupted build leaves the previous outputs intact."""
+    claims.trig, claims.nq and claims.jsonld (one named graph per article), claims.jsonl and graph.html.
+    Each file is written to a temporary name and renamed, so an interrupted build leaves the previous
+    outputs intact."""
     import time
 
-    from kg.export import write_jsonl, write_trig, write_turtle
+    from kg.export import write_jsonl, write_jsonld, write_nquads, write_trig, write_turtle
     from kg.graph import RunInfo, build_dataset, union_graph
     from kg.view import write_view
 
@@ -136,11 +137,15 @@ def build(
     outputs = {
         "turtle": outdir / "claims.ttl",
         "trig": outdir / "claims.trig",
+        "nquads": outdir / "claims.nq",
+        "jsonld": outdir / "claims.jsonld",
         "jsonl": outdir / "claims.jsonl",
         "html": outdir / "graph.html",
     }
     write_turtle(graph, outputs["turtle"])
     write_trig(dataset, outputs["trig"])
+    write_nquads(dataset, outputs["nquads"])
+    write_jsonld(dataset, outputs["jsonld"])
     write_jsonl([r for _, recs in results for r in recs], outputs["jsonl"])
     write_view(graph, outputs["html"], title=_title(results))
     if store is not None:

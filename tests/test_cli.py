@@ -96,8 +96,11 @@ def test_build_query_and_view(tmp_path: Path) -> None:
     out = tmp_path / "out"
     code, stdout, _ = invoke("build", str(SEEDS), "-o", str(out))
     assert code == 0 and "14 attributions" in stdout
-    for name in ("claims.ttl", "claims.trig", "claims.jsonl", "graph.html"):
+    for name in ("claims.ttl", "claims.trig", "claims.nq", "claims.jsonld", "claims.jsonl", "graph.html"):
         assert (out / name).stat().st_size > 0
+    n = len(list(ox.parse(path=str(out / "claims.trig"), format=ox.RdfFormat.TRIG)))
+    assert len(list(ox.parse(path=str(out / "claims.nq"), format=ox.RdfFormat.N_QUADS))) == n
+    assert len(list(ox.parse(path=str(out / "claims.jsonld"), format=ox.RdfFormat.JSON_LD))) == n
     code, stdout, _ = invoke(
         "query", str(out / "claims.ttl"), str(ROOT / "ontology/queries/denials.rq"), "--format", "csv"
     )
