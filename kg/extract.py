@@ -55,6 +55,7 @@ CONNECTIVES = frozenset(
 # "cited X as Y", "accused X of Y", "charged X with Y", "praised X for Y"
 OBJECT_PREPS = frozenset({"as", "of", "with", "for"})
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
+RAISING = frozenset({"seem", "appear"})  # "X seems to be Y": a hedge on X being Y, not a source
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "parataxis", "relcl", "xcomp"})
 CONTINUATION_WINDOW = 2  # paragraphs: a quote with no reporting clause continues the previous speaker
 MIN_QUOTE_WORDS = 4  # shorter quotes with no cue are scare quotes or titles
@@ -233,7 +234,8 @@ class Extractor:
     def is_trailing_clause(self, head: Token, child: Token) -> bool:
         if child.dep_ in ("conj", "advcl") and child.pos_ == "VERB":
             cue = self.lex.verb(child.lemma_.lower())
-            if cue is not None and "quote" in cue.frames:  # "... and warned", ", arguing that ..."
+            own_subject = any(c.dep_ in SUBJECTS for c in child.children)
+            if cue is not None and "quote" in cue.frames and not own_subject:  # "... and warned", ", arguing"
                 return True
         return child.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "pobj")
 
@@ -333,8 +335,8 @@ class Extractor:
         for sent in self.doc.sents:
             if self.in_boilerplate(sent.start_char) and self.in_boilerplate(max(sent.end_char - 1, 0)):
                 continue
-            self.find_verb_cues(sent)
             self.find_according_to(sent)
+            self.find_verb_cues(sent)
             self.find_nominal(sent)
             self.find_passive_hedges(sent)
         self.find_colon_speakers()
@@ -366,7 +368,48 @@ class Extractor:
                 particle = None
             if self.passive_without_agent(t):
                 continue  # handled as a hedging passive
+            if t.lemma_.lower() in RAISING:
+                self.raising_candidate(t, cue)
+                continue
             self.verb_candidate(t, cue, particle)
+
+    def with_second_complement(self, verb: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+        """Extend over a coordinated second that-clause of the same cue: "agreed that A but that B"."""
+        if content is None:
+            return None
+        for c in verb.children:
+            marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            if c.dep_ == "conj" and c.i >= content[1] and marked:
+                return self.trim(content[0], c.right_edge.i + 1) or content
+        return content
+
+    def raising_candidate(self, t: Token, cue: Cue) -> None:
+        """ "The plan seems to be failing": nobody is quoted; the whole clause is a hedged claim."""
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        comp = next((c for c in t.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if subj is None or comp is None or subj.lower_ in PRONOUNS and subj.lower_ != "it":
+            return
+        content = self.trim(
+            min(subj.left_edge.i, comp.left_edge.i), max(subj.right_edge.i, comp.right_edge.i) + 1
+        )
+        if content is None or not self.free(*content):
+            return
+        a, b = self.cue_range(t)
+        self.add(
+            Candidate(
+                "raising",
+                "unattributed_hedge",
+                [content],
+                (a, b),
+                cue,
+                None,
+                False,
+                cue.cue_class,
+                certainty=cue.certainty,
+                hedge=self.doc[a:b].text,
+                content_root=comp.i,
+            )
+        )
 
     def passive_without_agent(self, t: Token) -> bool:
         kids = {c.dep_ for c in t.children}
@@ -389,6 +432,7 @@ class Extractor:
             comp = next((c for c in kids if c.dep_ == "ccomp"), None)
             if comp is not None:
                 content, root, how = self.subtree(comp), comp, "ccomp"
+                content = self.with_second_complement(t, content)
         extra: list[tuple[int, int]] = []
         if content is None and t.dep_ == "parataxis" and ("ccomp" in cue.frames or "quote" in cue.frames):
             sides = self.around(t.head, t)
