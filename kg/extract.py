@@ -387,7 +387,7 @@ class Extractor:
         """ "The plan seems to be failing": nobody is quoted; the whole clause is a hedged claim."""
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         comp = next((c for c in t.children if c.dep_ in ("xcomp", "ccomp")), None)
-        if subj is None or comp is None or subj.lower_ in PRONOUNS and subj.lower_ != "it":
+        if subj is None or comp is None or (subj.lower_ in PRONOUNS and subj.lower_ != "it"):
             return
         content = self.trim(
             min(subj.left_edge.i, comp.left_edge.i), max(subj.right_edge.i, comp.right_edge.i) + 1
