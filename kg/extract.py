@@ -291,7 +291,10 @@ class Extractor:
         v: Token | None = verb
         hops = 0
         while v is not None and hops < 4:
-            subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+            deps = (
+                ("nsubj", "csubj", "nsubjpass") if hops else ("nsubj", "csubj")
+            )  # "X was criticized for refusing"
+            subj = next((c for c in v.children if c.dep_ in deps), None)
             if subj is not None:
                 if subj.lower_ in RELATIVE and v.dep_ == "relcl":
                     return mention_of(v.head), False
@@ -299,6 +302,13 @@ class Extractor:
             if v.dep_ in ("conj", "xcomp", "advcl", "acl") and v.head.pos_ in ("VERB", "AUX"):
                 v, hops = v.head, hops + 1
                 continue
+            if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "stopped short of calling", "for refusing"
+                h = v.head.head
+                while h.pos_ in ("ADV", "ADJ") and h.head.i != h.i:
+                    h = h.head
+                if h.pos_ in ("VERB", "AUX"):
+                    v, hops = h, hops + 1
+                    continue
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
                 return mention_of(v.head), False
             break
