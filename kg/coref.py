@@ -75,8 +75,11 @@ def person_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
 class Resolver:
     """Resolves source mentions in one document, in text order (call :meth:`resolve` in order)."""
 
-    def __init__(self, doc: Doc, people: list[Named], all_names: list[Named]) -> None:
+    def __init__(
+        self, doc: Doc, people: list[Named], all_names: list[Named], groups: list[Named] | None = None
+    ) -> None:
         self.doc = doc
+        self.groups = groups or []
         self.people = sorted(people, key=lambda n: n.pos)
         # Every named mention in the article (before or after), for short-name expansion.
         self.by_surname: dict[str, Named] = {}
@@ -132,8 +135,31 @@ class Resolver:
         return None
 
     def _group_pronoun(self, word: str, pos: int) -> Resolution | None:
-        wanted = {"organization", "group"} if word in PLURAL else {"organization"}
-        for n in reversed(self.history):
-            if n.pos < pos and n.kind in wanted | {"unnamed"} and (n.kind in wanted or word in PLURAL):
+        """ "they": the nearest earlier group, organisation or plural subject; "it": organisation."""
+        plural = word in PLURAL
+        wanted = {"organization", "group"} if plural else {"organization"}
+        candidates = [n for n in [*self.history, *self.groups] if n.pos < pos]
+        candidates.sort(key=lambda n: n.pos)
+        for n in reversed(candidates):
+            if n.kind in wanted or (plural and n.kind == "unnamed" and n.gender == "plural"):
                 return Resolution(n.name, n.role, n.kind)
         return None
+
+
+def group_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
+    """Subjects outside quotations that "they"/"it" can refer to: organisations and plural noun phrases
+    ("The ministry issued figures. It said ...", "Local officials met. They said ...")."""
+    from kg.sources import ORG_WORDS, mention_of
+
+    out = []
+    for t in doc:
+        if t.dep_ not in ("nsubj", "nsubjpass") or inside_quote[t.i] or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        m = mention_of(t)
+        text = m.text(doc)
+        if t.ent_type_ in ("ORG", "GPE") or t.lower_ in ORG_WORDS:
+            out.append(Named(doc[m.start].idx, text, None, None, "organization"))
+        elif t.tag_ in ("NNS", "NNPS"):
+            kind = "group" if t.pos_ == "PROPN" else "unnamed"
+            out.append(Named(doc[m.start].idx, text, None, "plural", kind))
+    return out

@@ -31,7 +31,7 @@ from spacy.tokens import Span as SpacySpan
 from kg import ids
 from kg.boilerplate import boilerplate_spans
 from kg.confidence import confidence, feature_values
-from kg.coref import Named, Resolver, person_names
+from kg.coref import Named, Resolver, group_names, person_names
 from kg.document import Document
 from kg.label import claim_label
 from kg.lexicon import Cue, Lexicon, load_lexicon
@@ -1023,7 +1023,7 @@ def assemble(
         for c in cands
         if c.source is not None and doc[c.source.head].pos_ == "PROPN"
     ]
-    resolver = Resolver(doc, person_names(doc, in_quote), names)
+    resolver = Resolver(doc, person_names(doc, in_quote), names, group_names(doc, in_quote))
     sha = document.sha256
     records: list[Attribution] = []
     earlier: list[tuple[Candidate, frozenset[str], str]] = []  # (cand, content words, record id)

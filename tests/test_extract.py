@@ -279,3 +279,65 @@ def test_join_quotes_option_follows_polnear_convention(nlp) -> None:  # type: ig
         "We are ready",
         "The roads will be cleared by morning.",
     ]
+
+
+# (text, content fragment, source as written, resolved source, role)
+SOURCES = [
+    (
+        "Mike DuHaime, a Republican strategist, said the vote was a warning.",
+        "the vote was a warning",
+        "Mike DuHaime",
+        "Mike DuHaime",
+        "a Republican strategist",
+    ),
+    (
+        "The ministry issued new figures on Monday. It said that exports had fallen.",
+        "exports had fallen",
+        "It",
+        "The ministry",
+        None,
+    ),
+    (
+        "Local officials met on Monday. They said the bridge would close.",
+        "the bridge would close",
+        "They",
+        "Local officials",
+        None,
+    ),
+    (
+        "Dan Burman met the board. Later, Mr. Burman said the deal was off.",
+        "the deal was off",
+        "Mr. Burman",
+        "Dan Burman",
+        None,
+    ),
+    (
+        "Ukraine's military spokesman said the talks continued.",
+        "the talks continued",
+        "Ukraine's military spokesman",
+        "Ukraine's military spokesman",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source", "resolved", "role"), SOURCES, ids=[s[0][:40] for s in SOURCES]
+)
+def test_sources(run_extract, text, content, source, resolved, role) -> None:  # type: ignore[no-untyped-def]
+    r = only(run_extract(text), content)
+    assert (r.source, r.source_resolved) == (source, resolved)
+    if role is not None:
+        assert r.source_role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The allegations that he took bribes surfaced in May.", "that he took bribes"),
+        ("In a statement, the company said it would appeal the ruling.", "it would appeal the ruling"),
+        ("His claim that the vote was rigged was rejected by the court.", "that the vote was rigged"),
+    ],
+)
+def test_nominal_cues(run_extract, text, content) -> None:  # type: ignore[no-untyped-def]
+    only(run_extract(text), content)
