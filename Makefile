@@ -39,8 +39,9 @@ eval: $(STAMP) ## Score the extractor on PolNeAR dev (skipped when ../shared/pol
 	  $(BIN)/kg eval --gold $(POLNEAR_DEV) ; \
 	else echo "skip: $(POLNEAR_DEV) not found"; fi
 
-bench: $(STAMP) ## Speed benchmarks on PolNeAR dev (results in bench/RESULTS.md)
-	@if [ -d $(POLNEAR_DEV) ]; then $(BIN)/python bench/extract_speed.py $(POLNEAR_DEV)/text ; \
+bench: $(STAMP) ## Speed and quality on PolNeAR dev (results in bench/RESULTS.md)
+	@if [ -d $(POLNEAR_DEV) ]; then $(BIN)/python bench/extract_speed.py $(POLNEAR_DEV)/text && \
+	  $(BIN)/python bench/quality.py $(POLNEAR_DEV) ; \
 	else echo "skip: $(POLNEAR_DEV) not found"; fi
 
 clean: ## Remove build outputs and caches (keeps .venv)
