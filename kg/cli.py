@@ -54,6 +54,25 @@ def options_of(join_quotes: bool) -> Any:
     return Options(join_quotes=join_quotes)
 
 
+def jsonl_fields_option(f: F) -> F:
+    return click.option(
+        "--jsonl-fields",
+        default=None,
+        metavar="SPEC",
+        help="Field names of .jsonl corpora, e.g. 'id=doc_id,text=body' "
+        "(defaults: id, text, url, title, date, publisher, author).",
+    )(f)
+
+
+def fields_of(spec: str | None) -> Any:
+    from kg.document import JsonlFields
+
+    try:
+        return JsonlFields.parse(spec)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--jsonl-fields") from exc
+
+
 def report_rejected(errors: list[Any]) -> None:
     for err in errors:
         click.echo(f"kg: rejected {err}", err=True)
@@ -82,6 +101,7 @@ def main() -> None:
 @workers_option
 @lexicon_option
 @join_quotes_option
+@jsonl_fields_option
 def extract(
     paths: tuple[Path, ...],
     output: Path | None,
@@ -90,8 +110,9 @@ def extract(
     workers: int,
     lexicon: Path | None,
     join_quotes: bool,
+    jsonl_fields: str | None,
 ) -> None:
-    """Extract attribution records from .txt files and directories of them.
+    """Extract attribution records from .txt, .html and .jsonl files, directories of them, or - (stdin).
 
     \b
     Example:
@@ -104,7 +125,7 @@ def extract(
     from kg.pipeline import extract_documents, run_info
 
     errors: list[Any] = []
-    docs = list(iter_documents(paths, errors=errors))
+    docs = list(iter_documents(paths, errors=errors, fields=fields_of(jsonl_fields)))
     options = options_of(join_quotes)
     results = list(extract_documents(docs, model=model, workers=workers, cue_file=lexicon, options=options))
     records = [r for _, recs in results for r in recs]
@@ -133,6 +154,7 @@ def extract(
 @workers_option
 @lexicon_option
 @join_quotes_option
+@jsonl_fields_option
 @click.option(
     "--store",
     type=click.Path(file_okay=False, path_type=Path),
@@ -146,6 +168,7 @@ def build(
     workers: int,
     lexicon: Path | None,
     join_quotes: bool,
+    jsonl_fields: str | None,
 ) -> None:
     """Build OUTDIR/claims.ttl, claims.trig (a named graph per article), claims.jsonl and graph.html.
 
@@ -163,6 +186,7 @@ def build(
         cue_file=lexicon,
         options=options_of(join_quotes),
         store=store,
+        fields=fields_of(jsonl_fields),
     )
     for line in summary.lines():
         click.echo(line)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg import __version__
-from kg.document import Document, DocumentError, iter_documents
+from kg.document import Document, DocumentError, JsonlFields, iter_documents
 from kg.extract import Options, extract_many
 from kg.lexicon import Lexicon, load_lexicon
 from kg.nlp import load_model, model_id
@@ -110,6 +110,7 @@ def build(
     cue_file: Path | None = None,
     options: Options | None = None,
     store: Path | None = None,
+    fields: JsonlFields | None = None,
 ) -> BuildSummary:
     """Extract every document under ``paths`` and write ``outdir``: claims.ttl (complete on its own),
     claims.trig, claims.nq and claims.jsonld (one named graph per article), claims.jsonl and graph.html.
@@ -123,7 +124,7 @@ def build(
 
     started = time.perf_counter()
     summary = BuildSummary()
-    documents = list(iter_documents(paths, errors=summary.rejected))
+    documents = list(iter_documents(paths, errors=summary.rejected, fields=fields))
     results = list(
         extract_documents(documents, model=model, workers=workers, cue_file=cue_file, options=options)
     )
