@@ -35,6 +35,7 @@ from kg.coref import Named, Resolver, group_names, person_names
 from kg.document import Document
 from kg.label import claim_label
 from kg.lexicon import Cue, Lexicon, load_lexicon
+from kg.nlp import parse
 from kg.quotes import Quote, find_quotes, quote_chains
 from kg.record import Attribution, Certainty, Kind, SourceType, Span, Stance
 from kg.sources import PRONOUNS, RELATIVE, Mention, mention_of, source_type
@@ -359,7 +360,8 @@ class Extractor:
 
     def find_verb_cues(self, sent: SpacySpan) -> None:
         # Outer verbs first: "X offers Y, Kamin said" gives said -> [X offers Y], not offers -> [Y].
-        for t in sorted(sent, key=lambda t: (sum(1 for _ in t.ancestors), t.i)):
+        depth = _depths(sent)
+        for t in sorted(sent, key=lambda t: (depth[t.i], t.i)):
             if t.pos_ not in ("VERB", "AUX") or self.in_quote(t.i):
                 continue
             particle = next(
@@ -953,6 +955,22 @@ class Extractor:
         return [(s.start, s.end) for s in segs]
 
 
+def _depths(sent: SpacySpan) -> dict[int, int]:
+    """Tree depth of every token of a sentence, in linear time (memoised walks up to the root)."""
+    heads = {t.i: t.head.i for t in sent}
+    depth: dict[int, int] = {}
+    for i in heads:
+        path = []
+        while i not in depth and heads.get(i, i) != i:
+            path.append(i)
+            i = heads[i]
+        base = depth.setdefault(i, 0)
+        for j in reversed(path):
+            base += 1
+            depth[j] = base
+    return depth
+
+
 def _title_like(quoted: str) -> bool:
     """Short and capitalised like a title: "State of the Union", "Morning Joe"."""
     words = [w for w in quoted.strip(" .,!?").split() if w[:1].isalpha()]
@@ -1160,8 +1178,8 @@ def extract_many(
     batch_size: int = 16,
     options: Options | None = None,
 ) -> Iterator[tuple[Document, list[Attribution]]]:
-    """(document, records) pairs, parsing with ``nlp.pipe`` in batches, in input order."""
+    """(document, records) pairs in input order; texts parsed in batches, long ones in pieces."""
     lex = lexicon or load_lexicon()
     docs = list(documents) if not isinstance(documents, list) else documents
-    for document, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
+    for document, doc in zip(docs, parse(nlp, (d.text for d in docs), batch_size=batch_size), strict=True):
         yield document, extract_doc(document, doc, lex, options)

