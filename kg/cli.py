@@ -3,7 +3,9 @@ errors to messages and exit codes (1 when any input was rejected or a check fail
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,8 +28,20 @@ def model_option(f: F) -> F:
 
 def workers_option(f: F) -> F:
     return click.option(
-        "--workers", "-j", default=1, show_default=True, type=click.IntRange(1), help="Worker processes."
+        "--workers",
+        "-j",
+        default=None,
+        type=click.IntRange(1),
+        help="Worker processes (default: all cores; output order does not depend on it).",
     )(f)
+
+
+def quiet_option(f: F) -> F:
+    return click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")(f)
+
+
+def cores(workers: int | None) -> int:
+    return workers or os.cpu_count() or 1
 
 
 def lexicon_option(f: F) -> F:
@@ -102,15 +116,17 @@ def main() -> None:
 @lexicon_option
 @join_quotes_option
 @jsonl_fields_option
+@quiet_option
 def extract(
     paths: tuple[Path, ...],
     output: Path | None,
     fmt: str,
     model: str | None,
-    workers: int,
+    workers: int | None,
     lexicon: Path | None,
     join_quotes: bool,
     jsonl_fields: str | None,
+    quiet: bool,
 ) -> None:
     """Extract attribution records from .txt, .html and .jsonl files, directories of them, or - (stdin).
 
@@ -123,11 +139,19 @@ def extract(
     from kg.document import iter_documents
     from kg.export import turtle_string, write_csv, write_jsonl, write_turtle
     from kg.pipeline import extract_documents, run_info
+    from kg.progress import Progress
 
+    started = time.monotonic()
     errors: list[Any] = []
     docs = list(iter_documents(paths, errors=errors, fields=fields_of(jsonl_fields)))
     options = options_of(join_quotes)
-    results = list(extract_documents(docs, model=model, workers=workers, cue_file=lexicon, options=options))
+    results = []
+    with Progress(len(docs), quiet=quiet) as progress:
+        for document, recs in extract_documents(
+            docs, model=model, workers=cores(workers), cue_file=lexicon, options=options
+        ):
+            results.append((document, recs))
+            progress.step(document, recs)
     records = [r for _, recs in results for r in recs]
     if fmt == "ttl":
         from kg.graph import RunInfo, build_dataset, union_graph
@@ -144,6 +168,10 @@ def extract(
     else:
         write_jsonl(records, output or sys.stdout)
     report_rejected(errors)
+    if not quiet:
+        rejected = f", {len(errors)} rejected" if errors else ""
+        seconds = time.monotonic() - started
+        click.echo(f"{len(docs)} articles, {len(records)} attributions{rejected} in {seconds:.1f}s", err=True)
     sys.exit(1 if errors else 0)
 
 
@@ -160,15 +188,17 @@ def extract(
     type=click.Path(file_okay=False, path_type=Path),
     help="Also keep the graphs in an Oxigraph store here (one named graph per article, replaced on re-runs).",
 )
+@quiet_option
 def build(
     paths: tuple[Path, ...],
     outdir: Path,
     store: Path | None,
     model: str | None,
-    workers: int,
+    workers: int | None,
     lexicon: Path | None,
     join_quotes: bool,
     jsonl_fields: str | None,
+    quiet: bool,
 ) -> None:
     """Build OUTDIR/claims.ttl, claims.trig (a named graph per article), claims.jsonl and graph.html.
 
@@ -176,20 +206,32 @@ def build(
     Example:
       kg build seeds -o out
     """
-    from kg.pipeline import build as run_build
+    from contextlib import ExitStack
 
-    summary = run_build(
-        paths,
-        outdir,
-        model=model,
-        workers=workers,
-        cue_file=lexicon,
-        options=options_of(join_quotes),
-        store=store,
-        fields=fields_of(jsonl_fields),
-    )
-    for line in summary.lines():
-        click.echo(line)
+    from kg.pipeline import build as run_build
+    from kg.progress import Progress
+
+    with ExitStack() as stack:
+        bars: list[Progress] = []
+
+        def start(total: int) -> None:
+            bars.append(stack.enter_context(Progress(total, quiet=quiet)))
+
+        summary = run_build(
+            paths,
+            outdir,
+            model=model,
+            workers=cores(workers),
+            cue_file=lexicon,
+            options=options_of(join_quotes),
+            store=store,
+            fields=fields_of(jsonl_fields),
+            on_start=start,
+            on_document=lambda d, r: bars[0].step(d, r),
+        )
+    if not quiet:
+        for line in summary.lines():
+            click.echo(line)
     report_rejected(summary.rejected)
     sys.exit(1 if summary.rejected else 0)
 
@@ -336,7 +378,7 @@ def evaluate(
     curve: bool,
     save_pred: Path | None,
     model: str | None,
-    workers: int,
+    workers: int | None,
     join_quotes: bool,
 ) -> None:
     """Score extraction against gold attributions (content and full P/R/F1, recall by cue class).
@@ -354,7 +396,7 @@ def evaluate(
         texts=texts,
         strict=strict,
         model=model,
-        workers=workers,
+        workers=cores(workers),
         curve=curve,
         options=options_of(join_quotes),
         save_pred=save_pred,

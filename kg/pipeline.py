@@ -7,7 +7,7 @@ each holding its own spaCy pipeline. :func:`build` writes the whole output direc
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -69,12 +69,14 @@ def extract_documents(
     ``workers > 1`` runs that many processes (each loads the model once); output order does not
     depend on which process finishes first.
     """
+    batches = list(_batches(documents, BATCH))
+    workers = min(workers, len(batches))  # no process pool for a single batch
     if workers <= 1:
-        yield from extract_many(documents, nlp or load_model(model), load_lexicon(cue_file), options=options)
+        docs = [d for batch in batches for d in batch]
+        yield from extract_many(docs, nlp or load_model(model), load_lexicon(cue_file), options=options)
         return
     initargs = (model, str(cue_file) if cue_file else None, options)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=initargs) as pool:
-        batches = list(_batches(documents, BATCH))
         for batch, results in zip(batches, pool.map(_work, batches), strict=True):
             yield from zip(batch, results, strict=True)
 
@@ -90,7 +92,8 @@ class BuildSummary:
     seconds: float = 0.0
 
     def lines(self) -> list[str]:
-        out = [f"{self.articles} articles, {self.attributions} attributions in {self.seconds:.1f}s"]
+        rejected = f", {len(self.rejected)} rejected" if self.rejected else ""
+        out = [f"{self.articles} articles, {self.attributions} attributions{rejected} in {self.seconds:.1f}s"]
         out += [f"  {kind:<6} {path}" for kind, path in self.outputs.items()]
         out += [f"  rejected: {err}" for err in self.rejected]
         return out
@@ -111,6 +114,8 @@ def build(
     options: Options | None = None,
     store: Path | None = None,
     fields: JsonlFields | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_document: Callable[[Document, list[Attribution]], None] | None = None,
 ) -> BuildSummary:
     """Extract every document under ``paths`` and write ``outdir``: claims.ttl (complete on its own),
     claims.trig, claims.nq and claims.jsonld (one named graph per article), claims.jsonl and graph.html.
@@ -125,6 +130,8 @@ def build(
     started = time.perf_counter()
     summary = BuildSummary()
     documents = list(iter_documents(paths, errors=summary.rejected, fields=fields))
+    if on_start is not None:
+        on_start(len(documents))
     results = list(
         extract_documents(documents, model=model, workers=workers, cue_file=cue_file, options=options)
     )
