@@ -237,6 +237,25 @@ def build(
 
 
 @main.command()
+@click.argument("doc_ids", nargs=-1, required=True)
+@click.option("--store", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+def remove(doc_ids: tuple[str, ...], store: Path) -> None:
+    """Take articles (by document id) out of a store.
+
+    \b
+    Example:
+      kg remove latin-times-mariupol-surrender --store claims.store
+    """
+    from kg.store import ClaimStore
+
+    with ClaimStore(store) as claim_store:
+        missing = [d for d in doc_ids if not claim_store.remove_article(d)]
+    for d in doc_ids:
+        click.echo(f"{d}: {'not in the store' if d in missing else 'removed'}")
+    sys.exit(1 if missing else 0)
+
+
+@main.command()
 @click.argument("graph", type=click.Path(exists=True, path_type=Path))
 @click.argument("query_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-e", "--expression", help="SPARQL query text (instead of QUERY_FILE).")

@@ -225,3 +225,90 @@ def union_graph(ds: Dataset) -> Graph:
     for s, p, o, _ in ds.quads((None, None, None, None)):
         g.add((s, p, o))
     return g
+
+
+RECORDS_QUERY = """
+PREFIX ckg: <https://w3id.org/claim-kg/ns#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <http://schema.org/>
+SELECT ?a ?doc ?content ?label ?stance ?certainty ?kind ?hedge ?cue ?cueLemma ?cueClass ?confidence ?method
+       ?respondsTo ?mention ?resolved ?sourceType ?role ?sb ?se ?cb ?ce ?eb ?ee ?kb ?ke
+WHERE {
+  ?a a ckg:Attribution ; ckg:article ?art ; ckg:claim ?c ; ckg:stance ?stance ; ckg:certainty ?certainty ;
+     ckg:quoteKind ?kind ; ckg:evidence ?ev ; ckg:contentSpan ?k .
+  ?art dcterms:identifier ?doc .
+  ?c schema:text ?content .
+  OPTIONAL { ?c rdfs:label ?label }
+  ?ev nif:beginIndex ?eb ; nif:endIndex ?ee .
+  ?k nif:beginIndex ?kb ; nif:endIndex ?ke .
+  OPTIONAL { ?a ckg:hedge ?hedge } OPTIONAL { ?a ckg:cue ?cue } OPTIONAL { ?a ckg:cueLemma ?cueLemma }
+  OPTIONAL { ?a ckg:cueClass ?cueClass } OPTIONAL { ?a ckg:confidence ?confidence }
+  OPTIONAL { ?a ckg:method ?method }
+  OPTIONAL { ?a ckg:respondsTo ?respondsTo }
+  OPTIONAL { ?a ckg:cueSpan ?cs . ?cs nif:beginIndex ?cb ; nif:endIndex ?ce }
+  OPTIONAL {
+    ?a ckg:source ?s ; ckg:sourceMention ?mention ; ckg:sourceSpan ?ss .
+    ?ss nif:beginIndex ?sb ; nif:endIndex ?se .
+    OPTIONAL { ?s rdfs:label ?resolved } OPTIONAL { ?s ckg:sourceType ?sourceType }
+    OPTIONAL { ?s ckg:role ?role }
+  }
+}
+"""
+
+
+def _concept_value(iri: object) -> str | None:
+    if iri is None:
+        return None
+    return str(iri).rsplit("/", 1)[-1].replace("-", "_")
+
+
+def records_from_graph(g: Graph) -> list[Attribution]:
+    """The records a graph holds (the inverse of :func:`add_article`), ordered by document and offset."""
+    rows: dict[str, dict[str, object]] = {}
+    spans: dict[str, set[tuple[int, int]]] = {}
+    for row in g.query(RECORDS_QUERY):
+        r: dict[str, object] = dict(row.asdict())  # type: ignore[union-attr]
+        aid = str(r["a"])
+        spans.setdefault(aid, set()).add((int(str(r["kb"])), int(str(r["ke"]))))
+        rows.setdefault(aid, r)
+    out = []
+    for aid, r in rows.items():
+
+        def span(b: str, e: str, r: dict[str, object] = r) -> Span | None:
+            return (
+                Span(int(str(r[b])), int(str(r[e])))
+                if r.get(b) is not None and r.get(e) is not None
+                else None
+            )
+
+        source_type = r.get("sourceType")
+        out.append(
+            Attribution(
+                id=aid,
+                doc=str(r["doc"]),
+                content=str(r["content"]),
+                content_spans=tuple(Span(b, e) for b, e in sorted(spans[aid])),
+                sentence_span=Span(int(str(r["eb"])), int(str(r["ee"]))),
+                kind=_concept_value(r["kind"]),  # type: ignore[arg-type]
+                stance=_concept_value(r["stance"]),  # type: ignore[arg-type]
+                certainty=_concept_value(r["certainty"]),  # type: ignore[arg-type]
+                hedge=str(r["hedge"]) if r.get("hedge") is not None else None,
+                source=str(r["mention"]) if r.get("mention") is not None else None,
+                source_span=span("sb", "se"),
+                source_resolved=str(r["resolved"]) if r.get("resolved") is not None else None,
+                source_type=_concept_value(source_type) if source_type is not None else None,  # type: ignore[arg-type]
+                source_role=str(r["role"]) if r.get("role") is not None else None,
+                cue=str(r["cue"]) if r.get("cue") is not None else None,
+                cue_span=span("cb", "ce"),
+                cue_lemma=str(r["cueLemma"]) if r.get("cueLemma") is not None else None,
+                cue_class=_concept_value(r.get("cueClass")),
+                label=str(r["label"]) if r.get("label") is not None else "",
+                responds_to=str(r["respondsTo"]) if r.get("respondsTo") is not None else None,
+                confidence=float(str(r["confidence"])) if r.get("confidence") is not None else 0.5,
+                method=str(r["method"]) if r.get("method") is not None else None,
+            )
+        )
+    out.sort(key=lambda a: (a.doc, a.content_spans[0].start, a.id))
+    return out

@@ -89,11 +89,16 @@ class BuildSummary:
     attributions: int = 0
     outputs: dict[str, Path] = field(default_factory=dict)
     rejected: list[DocumentError] = field(default_factory=list)
+    unchanged: int = 0  # articles already in the store with the same text: skipped
     seconds: float = 0.0
 
     def lines(self) -> list[str]:
         rejected = f", {len(self.rejected)} rejected" if self.rejected else ""
-        out = [f"{self.articles} articles, {self.attributions} attributions{rejected} in {self.seconds:.1f}s"]
+        unchanged = f", {self.unchanged} unchanged (skipped)" if self.unchanged else ""
+        out = [
+            f"{self.articles} articles, {self.attributions} attributions{unchanged}{rejected} "
+            f"in {self.seconds:.1f}s"
+        ]
         out += [f"  {kind:<6} {path}" for kind, path in self.outputs.items()]
         out += [f"  rejected: {err}" for err in self.rejected]
         return out
@@ -124,23 +129,43 @@ def build(
     import time
 
     from kg.export import write_jsonl, write_jsonld, write_nquads, write_trig, write_turtle
-    from kg.graph import RunInfo, build_dataset, union_graph
+    from kg.graph import RunInfo, build_dataset, records_from_graph, union_graph
     from kg.view import write_view
 
     started = time.perf_counter()
     summary = BuildSummary()
     documents = list(iter_documents(paths, errors=summary.rejected, fields=fields))
+    claim_store = None
+    if store is not None:
+        from kg.store import ClaimStore
+
+        claim_store = ClaimStore(store)
+        known = claim_store.article_hashes()
+        summary.unchanged = sum(1 for d in documents if known.get(d.id) == d.sha256)
+        documents = [d for d in documents if known.get(d.id) != d.sha256]  # unchanged: no NLP work
     if on_start is not None:
         on_start(len(documents))
-    results = list(
-        extract_documents(documents, model=model, workers=workers, cue_file=cue_file, options=options)
+    results = []
+    for document, records in extract_documents(
+        documents, model=model, workers=workers, cue_file=cue_file, options=options
+    ):
+        results.append((document, records))
+        if on_document is not None:
+            on_document(document, records)
+    version, model_name = run_info(model) if results or claim_store is None else (__version__, "")
+    run = RunInfo(tool="claim-kg", tool_version=version, model=model_name, started=datetime.now(UTC))
+    dataset = build_dataset(results, run)
+    if claim_store is not None:
+        if results:
+            claim_store.replace_graphs(dataset)
+        dataset = claim_store.to_dataset()
+        claim_store.close()
+    graph = union_graph(dataset)
+    records = (
+        records_from_graph(graph) if claim_store is not None else [r for _, recs in results for r in recs]
     )
     summary.articles = len(results)
     summary.attributions = sum(len(r) for _, r in results)
-    version, model_name = run_info(model)
-    run = RunInfo(tool="claim-kg", tool_version=version, model=model_name, started=datetime.now(UTC))
-    dataset = build_dataset(results, run)
-    graph = union_graph(dataset)
     outdir.mkdir(parents=True, exist_ok=True)
     outputs = {
         "turtle": outdir / "claims.ttl",
@@ -154,23 +179,17 @@ def build(
     write_trig(dataset, outputs["trig"])
     write_nquads(dataset, outputs["nquads"])
     write_jsonld(dataset, outputs["jsonld"])
-    write_jsonl([r for _, recs in results for r in recs], outputs["jsonl"])
-    write_view(graph, outputs["html"], title=_title(results))
+    write_jsonl(records, outputs["jsonl"])
+    write_view(graph, outputs["html"], title=_title(sorted({r.doc for r in records})))
     if store is not None:
-        from kg.store import ClaimStore
-
-        ClaimStore(store).replace_graphs(dataset)
         outputs["store"] = store
     summary.outputs = outputs
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _title(results: Sequence[tuple[Document, list[Attribution]]]) -> str:
-    if len(results) == 1:
-        doc = results[0][0]
-        return str(doc.get("title") or doc.id)
-    return f"claim-kg: {len(results)} articles"
+def _title(doc_ids: Sequence[str]) -> str:
+    return f"claim-kg: {doc_ids[0]}" if len(doc_ids) == 1 else f"claim-kg: {len(doc_ids)} articles"
 
 
 def evaluate_extractor(

@@ -55,6 +55,42 @@ class ClaimStore:
         else:
             self.store.update(f"INSERT DATA {{ {body} }}")
 
+    def article_hashes(self) -> dict[str, str]:
+        """Document id -> SHA-256 of the text each stored article was built from."""
+        rows = self.store.query(
+            """PREFIX ckg: <https://w3id.org/claim-kg/ns#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            SELECT ?id ?sha WHERE {
+              GRAPH ?g { ?a a ckg:Article ; dcterms:identifier ?id ; ckg:textSha256 ?sha }
+            }"""
+        )
+        return {s["id"].value: s["sha"].value for s in rows}  # type: ignore[union-attr]
+
+    def remove_article(self, doc_id: str) -> bool:
+        """Drop an article's named graph; whether it was there."""
+        from kg.graph import article_iri
+
+        name = ox.NamedNode(str(article_iri(doc_id)))
+        present = any(g == name for g in self.store.named_graphs())
+        if present:
+            self.store.update(f"DROP GRAPH <{name.value}>")
+            self.store.flush()
+        return present
+
+    def close(self) -> None:
+        """Release the store (and its lock) now rather than at garbage collection."""
+        import gc
+
+        self.store.flush()
+        del self.store
+        gc.collect()
+
+    def __enter__(self) -> ClaimStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def graphs(self) -> Iterator[str]:
         for g in self.store.named_graphs():
             yield g.value
@@ -82,6 +118,17 @@ class ClaimStore:
             (t.subject.value, t.predicate.value, t.object.value) for t in result
         ]
         return QueryResult(["subject", "predicate", "object"], triples)
+
+    def to_dataset(self) -> Dataset:
+        """All named graphs as an rdflib dataset (plain literals kept plain)."""
+        from kg.graph import bind_prefixes
+
+        data = self.store.dump(format=ox.RdfFormat.N_QUADS)
+        ds = Dataset()
+        bind_prefixes(ds)
+        if data:
+            ds.parse(data=data.decode("utf-8"), format="nquads")
+        return ds
 
     def to_graph(self) -> Graph:
         """All triples of all graphs as one rdflib graph (plain literals kept plain)."""

@@ -52,7 +52,9 @@ def test_version() -> None:
     assert code == 0 and __version__ in out
 
 
-@pytest.mark.parametrize("command", ["extract", "build", "query", "view", "validate", "serve", "eval"])
+@pytest.mark.parametrize(
+    "command", ["extract", "build", "query", "view", "validate", "serve", "remove", "eval"]
+)
 def test_every_command_has_help_with_an_example(command: str) -> None:
     code, out, _ = invoke(command, "--help")
     assert code == 0 and "Example:" in out and f"kg {command}" in out

@@ -90,3 +90,42 @@ def test_serve_rejects_a_non_rdf_file(tmp_path: Path) -> None:
 
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def test_incremental_builds(tmp_path: Path) -> None:
+    from kg.pipeline import build
+
+    seeds, out, store = tmp_path / "in", tmp_path / "out", tmp_path / "st"
+    seeds.mkdir()
+    text = (ROOT / "seeds" / "latin-times-mariupol-surrender.txt").read_text(encoding="utf-8")
+    (seeds / "a.txt").write_text(text, encoding="utf-8")
+    first = build([seeds], out, store=store, workers=1)
+    assert (first.articles, first.unchanged) == (1, 0)
+    jsonl = (out / "claims.jsonl").read_text(encoding="utf-8")
+    # unchanged input: no NLP work, the same records
+    again = build([seeds], out, store=store, workers=1)
+    assert (again.articles, again.unchanged) == (0, 1)
+    assert (out / "claims.jsonl").read_text(encoding="utf-8") == jsonl
+    # a new article is added, the old one kept
+    (seeds / "b.txt").write_text("The mayor said the bridge would close.", encoding="utf-8")
+    added = build([seeds], out, store=store, workers=1)
+    assert (added.articles, added.unchanged) == (1, 1)
+    docs = {json.loads(line)["doc"] for line in (out / "claims.jsonl").read_text().splitlines()}
+    assert docs == {"a", "b"}
+    # a changed article replaces its graph
+    (seeds / "b.txt").write_text("The governor said the tunnel would open.", encoding="utf-8")
+    build([seeds], out, store=store, workers=1)
+    contents = [json.loads(line)["content"] for line in (out / "claims.jsonl").read_text().splitlines()]
+    assert "the tunnel would open" in contents and "the bridge would close" not in contents
+    # kg remove takes an article out
+    result = CliRunner().invoke(main, ["remove", "b", "--store", str(store)])
+    assert result.exit_code == 0 and "b: removed" in result.stdout
+    assert set(ClaimStore(store, read_only=True).article_hashes()) == {"a"}
+
+
+def test_records_round_trip_through_the_graph(seed_document, seed_records) -> None:  # type: ignore[no-untyped-def]
+    from kg.graph import records_from_graph, union_graph
+
+    g = union_graph(build_dataset([(seed_document, seed_records)], RUN))
+    ordered = sorted(seed_records, key=lambda a: (a.doc, a.content_spans[0].start, a.id))
+    assert [r.to_json() for r in records_from_graph(g)] == [r.to_json() for r in ordered]
