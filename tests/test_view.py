@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -313,8 +312,18 @@ def chromium_dom(page: Path, profile: Path) -> str:
     return proc.stdout
 
 
+@pytest.fixture(scope="session")
+def chromium() -> None:
+    from tests.debian import Unavailable, ensure
+
+    try:
+        ensure("chromium", "chromium")
+    except Unavailable as exc:
+        pytest.skip(str(exc))
+
+
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium is not installed")
+@pytest.mark.usefixtures("chromium")
 def test_payload_does_not_run_in_a_browser(tmp_path: Path) -> None:
     out = tmp_path / "h.html"
     write_view(hostile_graph(), out, title="safe title")

@@ -7,8 +7,6 @@ package's own virtuoso.ini with every port bound to loopback, and shut down afte
 from __future__ import annotations
 
 import configparser
-import os
-import shutil
 import socket
 import subprocess
 import time
@@ -18,27 +16,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.debian import Unavailable, ensure
+
 PACKAGE_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 
 
-class Unavailable(RuntimeError):
-    pass
-
-
 def ensure_installed() -> None:
-    if shutil.which("virtuoso-t") and shutil.which("isql-vt"):
-        return
-    if os.geteuid() != 0 or shutil.which("apt-get") is None:
-        raise Unavailable(
-            "virtuoso-opensource is not installed and cannot be installed here (needs root apt-get)"
-        )
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    install = ["apt-get", "install", "-y", "-qq", "virtuoso-opensource"]
-    if subprocess.run(install, env=env, capture_output=True, timeout=600).returncode != 0:
-        subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, timeout=600)
-        done = subprocess.run(install, env=env, capture_output=True, text=True, timeout=600)
-        if done.returncode != 0:
-            raise Unavailable(f"apt-get could not install virtuoso-opensource: {done.stderr[-300:]}")
+    ensure("virtuoso-opensource", "virtuoso-t", "isql-vt")
 
 
 def free_port() -> int:
