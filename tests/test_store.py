@@ -129,3 +129,56 @@ def test_records_round_trip_through_the_graph(seed_document, seed_records) -> No
     g = union_graph(build_dataset([(seed_document, seed_records)], RUN))
     ordered = sorted(seed_records, key=lambda a: (a.doc, a.content_spans[0].start, a.id))
     assert [r.to_json() for r in records_from_graph(g)] == [r.to_json() for r in ordered]
+
+
+def test_oxigraph_server_loads_turtle_over_http(tmp_path: Path) -> None:
+    import subprocess
+    import time
+
+    from kg.serve import oxigraph_binary
+
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(ROOT / "seeds"), "-o", str(tmp_path / "out")]).exit_code == 0
+    port = free_port()
+    proc = subprocess.Popen(
+        [
+            oxigraph_binary(),
+            "serve",
+            "--location",
+            str(tmp_path / "db"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        body = (tmp_path / "out" / "claims.ttl").read_bytes()
+        req = urllib.request.Request(
+            f"{base}/store?default", data=body, headers={"Content-Type": "text/turtle"}
+        )
+        with urllib.request.urlopen(req, timeout=30) as response:
+            assert response.status in (200, 201, 204)
+        for name in ("denials", "disputes", "hedged", "evidence"):
+            query = (ROOT / "ontology" / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+            req = urllib.request.Request(
+                f"{base}/query",
+                data=urllib.parse.urlencode({"query": query}).encode(),
+                headers={"Accept": "application/sparql-results+json"},
+            )
+            with urllib.request.urlopen(req, timeout=30) as response:
+                rows = json.load(response)["results"]["bindings"]
+            assert rows, name
+            if name == "denials":
+                assert {r["denier"]["value"] for r in rows} == {"Moscow"}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
