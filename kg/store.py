@@ -30,6 +30,7 @@ class ClaimStore:
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         self.store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
 
     def replace_graphs(self, ds: Dataset) -> int:
@@ -81,7 +82,8 @@ class ClaimStore:
         """Release the store (and its lock) now rather than at garbage collection."""
         import gc
 
-        self.store.flush()
+        if not self.read_only:
+            self.store.flush()
         del self.store
         gc.collect()
 
