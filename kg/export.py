@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import json
 import os
 import tempfile
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import IO, TextIO
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.record import Attribution
@@ -72,49 +73,65 @@ def write_csv(records: Iterable[Attribution], target: Path | TextIO) -> None:
 
 
 # ---------------------------------------------------------------- RDF through pyoxigraph
+@functools.lru_cache(maxsize=1 << 16)
+def _named(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
 def _ox_term(t: Node) -> ox.NamedNode | ox.Literal:
     if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
+        return _named(str(t))
     if isinstance(t, Literal):
         if t.language:
             return ox.Literal(str(t), language=t.language)
         if t.datatype is not None:
-            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+            return ox.Literal(str(t), datatype=_named(str(t.datatype)))
         return ox.Literal(str(t))
     if isinstance(t, BNode):  # pragma: no cover - our graphs have none
         raise ValueError("claim-kg graphs have no blank nodes")
     raise TypeError(f"unsupported RDF term {t!r}")
 
 
-def _used_prefixes(g: Graph, terms: Iterable[str]) -> dict[str, str]:
+def _used_prefixes(g: Graph, iris: Iterable[str]) -> dict[str, str]:
+    """The bound prefixes that can abbreviate one of ``iris`` (a local name Turtle accepts unescaped)."""
     bound = {str(ns): prefix for prefix, ns in g.namespaces() if prefix}
     used: dict[str, str] = {}
-    for iri in terms:
+    for iri in iris:
         for ns, prefix in bound.items():
-            if iri.startswith(ns) and ns not in used.values():
+            if iri.startswith(ns) and prefix not in used:
                 local = iri[len(ns) :]
                 if local and all(c.isalnum() or c in "_-" for c in local):
                     used[prefix] = ns
     return dict(sorted(used.items()))
 
 
-def _iris(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[str]:
-    for s, p, o in triples:
-        yield str(s)
-        yield str(p)
-        if isinstance(o, URIRef):
-            yield str(o)
-        elif isinstance(o, Literal) and o.datatype is not None:
-            yield str(o.datatype)
+def _vocabulary_iris(triples: Iterable[ox.Triple | ox.Quad]) -> set[str]:
+    """Predicates, classes and datatypes: the IRIs prefixes are for (data IRIs have no prefix)."""
+    out: set[str] = set()
+    rdf_type = str(RDF.type)
+    for t in triples:
+        out.add(t.predicate.value)
+        o = t.object
+        if t.predicate.value == rdf_type:
+            out.add(o.value)  # type: ignore[union-attr]
+        elif isinstance(o, ox.Literal):
+            out.add(o.datatype.value)
+    return out
 
 
 def _ox_triples(g: Graph) -> list[ox.Triple]:
     return [ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in g]  # type: ignore[arg-type]
 
 
+def _spo(t: ox.Triple | ox.Quad) -> tuple[str, str, str]:
+    return (t.subject.value, t.predicate.value, t.object.value)  # type: ignore[union-attr]  # no RDF-star here
+
+
 def turtle_string(g: Graph) -> str:
-    prefixes = _used_prefixes(g, _iris(g))
-    data = ox.serialize(sorted(_ox_triples(g), key=str), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    """Turtle grouped by subject (triples sorted), with only the prefixes used."""
+    triples = sorted(_ox_triples(g), key=_spo)
+    prefixes = _used_prefixes(g, _vocabulary_iris(triples))
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     return data.decode("utf-8") if data else ""
 
 
@@ -124,21 +141,20 @@ def write_turtle(g: Graph, path: Path) -> None:
 
 
 def ox_quads(ds: Dataset) -> list[ox.Quad]:
+    """All quads of ``ds`` as pyoxigraph quads, sorted by graph, subject, predicate, object."""
     quads = []
     for s, p, o, ctx in ds.quads((None, None, None, None)):
         name = ctx.identifier if isinstance(ctx, Graph) else ctx
         graph = (
-            ox.DefaultGraph()
-            if name is None or str(name).startswith("urn:x-rdflib:")
-            else ox.NamedNode(str(name))
+            ox.DefaultGraph() if name is None or str(name).startswith("urn:x-rdflib:") else _named(str(name))
         )
         quads.append(ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), graph))  # type: ignore[arg-type]
-    return sorted(quads, key=str)
+    return sorted(quads, key=lambda q: (str(q.graph_name), *_spo(q)))
 
 
 def write_trig(ds: Dataset, path: Path) -> None:
-    prefixes = _used_prefixes(ds, _iris((s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))))
-    data = ox.serialize(ox_quads(ds), format=ox.RdfFormat.TRIG, prefixes=prefixes)
+    quads = ox_quads(ds)
+    data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_used_prefixes(ds, _vocabulary_iris(quads)))
     with atomic_write(path) as fh:
         fh.write(data.decode("utf-8") if data else "")
 
