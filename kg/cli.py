@@ -200,7 +200,7 @@ def build(
     jsonl_fields: str | None,
     quiet: bool,
 ) -> None:
-    """Build OUTDIR/claims.ttl, claims.trig (a named graph per article), claims.jsonl and graph.html.
+    """Build OUTDIR: claims.ttl, claims.trig/.nq/.jsonld (a graph per article), claims.jsonl, graph.html.
 
     \b
     Example:
