@@ -21,11 +21,13 @@ Shape of one attribution (prefixes as bound by :func:`bind_prefixes`)::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
@@ -52,7 +54,32 @@ class RunInfo:
 
 
 def article_iri(doc_id: str) -> URIRef:
+    """The article's IRI, which is also the name of its graph."""
     return URIRef(ids.mint("article", doc_id))
+
+
+def is_iri(value: str) -> bool:
+    """Whether ``value`` is an absolute IRI that Turtle and N-Quads writers accept."""
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return True
+
+
+# Characters a URL may carry in the wild but an IRI may not hold unescaped (RFC 3987).
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
+
+
+def url_term(url: str) -> URIRef | Literal:
+    """A web address as an IRI, percent-encoding spaces and the like; a plain literal if it has no scheme."""
+    cleaned = _NOT_IN_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url.strip())
+    return URIRef(cleaned) if is_iri(cleaned) else Literal(url)
+
+
+def attribution_iri(record_id: str) -> URIRef:
+    """A record's id as its IRI (ids minted by :mod:`kg.ids` are IRIs); any other id is hashed into one."""
+    return URIRef(record_id) if is_iri(record_id) else URIRef(ids.mint("attribution", record_id))
 
 
 def span_iri(article: URIRef, span: Span) -> URIRef:
@@ -61,17 +88,29 @@ def span_iri(article: URIRef, span: Span) -> URIRef:
 
 
 def source_iri(doc_id: str, record: Attribution) -> URIRef | None:
-    """One source per resolved name within an article; unnamed sources one per mention."""
-    if record.source is None or record.source_span is None:
+    """One source per resolved name within an article; unnamed sources one per mention.
+
+    Never merged across articles: the document id is part of every source IRI. An unnamed source
+    without a span (records from elsewhere) is one per record.
+    """
+    if record.source is None:
         return None
     if record.source_type == "unnamed":
+        if record.source_span is None:
+            return URIRef(ids.mint("source", doc_id, "record", record.id))
         return URIRef(ids.mint("source", doc_id, record.source_span.start, record.source_span.end))
     name = (record.source_resolved or record.source).casefold()
     return URIRef(ids.mint("source", doc_id, name))
 
 
 def claim_iri(doc_id: str, record: Attribution) -> URIRef:
+    """The claim a record attributes: one per article and content spans."""
     return URIRef(ids.mint("claim", doc_id, [[s.start, s.end] for s in record.content_spans]))
+
+
+def publisher_iri(name: str) -> URIRef:
+    """The publishing organisation, one node per case-folded name across all articles."""
+    return URIRef(ids.mint("publisher", name.casefold()))
 
 
 def bind_prefixes(g: Graph) -> None:
@@ -95,8 +134,50 @@ def _offset(n: int) -> Literal:
     return Literal(n, datatype=XSD.nonNegativeInteger)
 
 
+def _meta_values(value: object) -> Iterator[str]:
+    """The non-empty strings of a metadata value: one for a scalar, one per item for a list."""
+    items = value if isinstance(value, list | tuple) else [value]
+    for item in items:
+        if item is not None and str(item) != "":
+            yield str(item)
+
+
+@dataclass(frozen=True)
+class _SourceFacts:
+    """What one source node says about itself: label, type and role (the first record's that has one)."""
+
+    label: str
+    source_type: str | None
+    role: str | None
+
+
+def _claim_labels(doc_id: str, records: Sequence[Attribution]) -> dict[URIRef, tuple[str, str]]:
+    """Claim IRI -> (content, label) of the first record with that claim (several records may share it)."""
+    out: dict[URIRef, tuple[str, str]] = {}
+    for r in records:
+        out.setdefault(claim_iri(doc_id, r), (r.content, r.label or r.content))
+    return out
+
+
+def _source_facts(doc_id: str, records: Sequence[Attribution]) -> dict[URIRef, _SourceFacts]:
+    """Source IRI -> its label, type and role, so that a node merged from several mentions
+    ("Moscow", "moscow") has one label, one type and one role."""
+    out: dict[URIRef, _SourceFacts] = {}
+    for r in records:
+        src = source_iri(doc_id, r)
+        if src is None:
+            continue
+        old = out.get(src)
+        out[src] = _SourceFacts(
+            label=old.label if old else (r.source_resolved or r.source or ""),
+            source_type=(old.source_type if old else None) or r.source_type,
+            role=(old.role if old else None) or r.source_role,
+        )
+    return out
+
+
 class _Writer:
-    """Adds one article's triples to its named graph."""
+    """Adds one article's triples to its named graph: article, text, spans, claims, sources, records."""
 
     def __init__(self, g: Graph, document: Document, run: RunInfo) -> None:
         self.g = g
@@ -106,27 +187,35 @@ class _Writer:
         self.context = span_iri(self.article, Span(0, len(document.text))) if document.text else self.article
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
+        """Add one triple; ``o is None`` means there is nothing to say."""
         if o is not None:
             self.g.add((s, p, o))
 
     def lit(self, value: object) -> Literal | None:
+        """A plain literal, or ``None`` (nothing written) for a missing or empty value."""
         return None if value is None or value == "" else Literal(str(value))
 
     def article_node(self) -> None:
+        """The article, its metadata, its publisher and its text (the context of every span)."""
         a, meta, add = self.article, self.doc.meta, self.add
         add(a, RDF.type, CKG.Article)
         add(a, DCTERMS.identifier, Literal(self.doc.id))
-        add(a, SCHEMA.headline, self.lit(meta.get("title")))
-        add(a, SCHEMA.datePublished, self.lit(meta.get("date")))
-        add(a, SCHEMA.url, URIRef(meta["url"]) if meta.get("url") else None)
-        add(a, SCHEMA.inLanguage, self.lit(meta.get("language")))
-        add(a, SCHEMA.author, self.lit(meta.get("author")))
+        for key, prop in (
+            ("title", SCHEMA.headline),
+            ("date", SCHEMA.datePublished),
+            ("language", SCHEMA.inLanguage),
+            ("author", SCHEMA.author),
+        ):
+            for value in _meta_values(meta.get(key)):
+                add(a, prop, Literal(value))
+        for url in _meta_values(meta.get("url")):
+            add(a, SCHEMA.url, url_term(url))
         add(a, CKG.textSha256, Literal(self.doc.sha256))
-        if meta.get("publisher"):
-            org = URIRef(ids.mint("publisher", str(meta["publisher"]).casefold()))
+        for name in _meta_values(meta.get("publisher")):
+            org = publisher_iri(name)
             add(a, SCHEMA.publisher, org)
             add(org, RDF.type, SCHEMA.Organization)
-            add(org, SCHEMA.name, Literal(str(meta["publisher"])))
+            add(org, SCHEMA.name, Literal(name))
         if self.doc.text:
             add(a, CKG.text, self.context)
             add(self.context, RDF.type, CKG.ArticleText)
@@ -135,6 +224,7 @@ class _Writer:
             add(self.context, NIF.endIndex, _offset(len(self.doc.text)))
 
     def span_node(self, span: Span, cls: URIRef = CKG.TextSpan) -> URIRef:
+        """A span ``<article>#char=b,e`` with its offsets and the text it covers."""
         node = span_iri(self.article, span)
         self.add(node, RDF.type, cls)
         self.add(node, NIF.beginIndex, _offset(span.start))
@@ -143,9 +233,26 @@ class _Writer:
         self.add(node, NIF.referenceContext, self.context)
         return node
 
+    def claim_node(self, claim: URIRef, content: str, label: str) -> None:
+        """A claim: its text as written, a short label, and the article it appears in."""
+        self.add(claim, RDF.type, CKG.Claim)
+        self.add(claim, SCHEMA.text, Literal(content))
+        self.add(claim, RDFS.label, Literal(label))
+        self.add(claim, SCHEMA.appearance, self.article)
+
+    def source_node(self, src: URIRef, facts: _SourceFacts) -> None:
+        """A source: named or unnamed, its resolved name, type and role."""
+        add = self.add
+        add(src, RDF.type, CKG.Source)
+        add(src, RDF.type, CKG.UnnamedSource if facts.source_type == "unnamed" else CKG.NamedSource)
+        add(src, RDFS.label, Literal(facts.label))
+        add(src, CKG.sourceType, concept("source-type", facts.source_type) if facts.source_type else None)
+        add(src, CKG.role, self.lit(facts.role))
+
     def attribution(self, r: Attribution, claims_by_id: dict[str, URIRef]) -> None:
+        """The record's n-ary node, its spans, the shortcut triple and the claim-to-claim link."""
         add, lit = self.add, self.lit
-        node = URIRef(r.id)
+        node = attribution_iri(r.id)
         claim = claims_by_id[r.id]
         add(node, RDF.type, CKG.Attribution)
         add(node, CKG.article, self.article)
@@ -165,30 +272,17 @@ class _Writer:
         add(node, CKG.confidence, Literal(Decimal(str(round(r.confidence, 4))), datatype=XSD.decimal))
         add(node, CKG.method, lit(r.method))
         add(node, PROV.wasGeneratedBy, self.run.iri)
-        add(node, CKG.respondsTo, URIRef(r.responds_to) if r.responds_to else None)
-        add(claim, RDF.type, CKG.Claim)
-        add(claim, SCHEMA.text, Literal(r.content))
-        add(claim, RDFS.label, Literal(r.label or r.content))
-        add(claim, SCHEMA.appearance, self.article)
+        add(node, CKG.respondsTo, attribution_iri(r.responds_to) if r.responds_to else None)
         if r.responds_to and r.responds_to in claims_by_id:
             link = CKG.disputes if r.stance == "deny" else CKG.supports
             add(claim, link, claims_by_id[r.responds_to])
-        self.source(r, node, claim)
-
-    def source(self, r: Attribution, node: URIRef, claim: URIRef) -> None:
         src = source_iri(self.doc.id, r)
-        if src is None or r.source_span is None:
-            return
-        add = self.add
-        add(node, CKG.source, src)
-        add(node, CKG.sourceMention, Literal(r.source or ""))
-        add(node, CKG.sourceSpan, self.span_node(r.source_span))
-        add(src, RDF.type, CKG.Source)
-        add(src, RDF.type, CKG.UnnamedSource if r.source_type == "unnamed" else CKG.NamedSource)
-        add(src, RDFS.label, Literal(r.source_resolved or r.source or ""))
-        add(src, CKG.sourceType, concept("source-type", r.source_type) if r.source_type else None)
-        add(src, CKG.role, self.lit(r.source_role))
-        add(src, SHORTCUTS.get(r.cue_class or "say", CKG.says), claim)
+        if src is not None and r.source is not None:
+            add(node, CKG.source, src)
+            add(node, CKG.sourceMention, Literal(r.source))
+            if r.source_span is not None:
+                add(node, CKG.sourceSpan, self.span_node(r.source_span))
+            add(src, SHORTCUTS.get(r.cue_class or "say", CKG.says), claim)
 
 
 def _run_triples(g: Graph, run: RunInfo) -> None:
@@ -203,6 +297,10 @@ def add_article(g: Graph, document: Document, records: Sequence[Attribution], ru
     """Add one article and its records to ``g`` (normally the article's named graph)."""
     w = _Writer(g, document, run)
     w.article_node()
+    for claim, (content, label) in _claim_labels(document.id, records).items():
+        w.claim_node(claim, content, label)
+    for src, facts in _source_facts(document.id, records).items():
+        w.source_node(src, facts)
     claims = {r.id: claim_iri(document.id, r) for r in records}
     for r in records:
         w.attribution(r, claims)
@@ -249,8 +347,8 @@ WHERE {
   OPTIONAL { ?a ckg:respondsTo ?respondsTo }
   OPTIONAL { ?a ckg:cueSpan ?cs . ?cs nif:beginIndex ?cb ; nif:endIndex ?ce }
   OPTIONAL {
-    ?a ckg:source ?s ; ckg:sourceMention ?mention ; ckg:sourceSpan ?ss .
-    ?ss nif:beginIndex ?sb ; nif:endIndex ?se .
+    ?a ckg:source ?s ; ckg:sourceMention ?mention .
+    OPTIONAL { ?a ckg:sourceSpan ?ss . ?ss nif:beginIndex ?sb ; nif:endIndex ?se }
     OPTIONAL { ?s rdfs:label ?resolved } OPTIONAL { ?s ckg:sourceType ?sourceType }
     OPTIONAL { ?s ckg:role ?role }
   }

@@ -1,121 +1,235 @@
-"""Loading claim graphs and running SPARQL over them, with table / CSV / JSON output."""
+"""Loading claim graphs and running SPARQL over them, with table / CSV / JSON output.
+
+Files are parsed with pyoxigraph (strict, with line and column in its errors, and fast: rdflib's own
+parsers accept invalid Turtle and are slow at scale) and held as an rdflib :class:`~rdflib.Graph`.
+Queries run in rdflib's SPARQL engine for now. Whatever the engine, its answer is turned into one
+engine-neutral :class:`QueryResult` (plain strings plus the SPARQL JSON description of every term),
+so an Oxigraph-backed ``run_query`` only has to call :func:`result_from_oxigraph` on
+``Store.query``'s answer.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
-from rdflib.query import ResultRow
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.query import Result, ResultRow
 
+from kg.export import rdflib_term
 from kg.graph import bind_prefixes
 
+# File suffix -> format name (``kg serve`` maps these names to its own loader).
 FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld"}
+OX_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "json-ld": ox.RdfFormat.JSON_LD,
+}
+RESULT_FORMATS = ("table", "csv", "json")
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class GraphLoadError(ValueError):
     """A graph file that cannot be read; the message names the file and the problem."""
 
 
-def load_graph(path: Path) -> Graph:
-    """A graph from a Turtle/TriG/N-Quads/N-Triples/JSON-LD file (quad formats: union of all graphs)
-    or from a claim store directory (:mod:`kg.store`)."""
+def load_graph(path: Path | str) -> Graph:
+    """All triples of a Turtle/TriG/N-Quads/N-Triples/JSON-LD file (quad formats: the union of all
+    graphs), or of a claim store directory (:mod:`kg.store`), as an rdflib graph with our prefixes."""
+    path = Path(path)
     if path.is_dir():
-        from kg.store import ClaimStore, is_store
-
-        if not is_store(path):
-            raise GraphLoadError(f"{path}: a directory that is not a claim store")
-        g = ClaimStore(path, read_only=True).to_graph()
-        bind_prefixes(g)
-        return g
+        return _load_store(path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise GraphLoadError(f"{path}: unknown RDF format (expected one of {', '.join(FORMATS)})")
+        raise GraphLoadError(
+            f"{path}: unknown RDF format {path.suffix!r} (expected one of {', '.join(FORMATS)})"
+        )
+    if not path.is_file():
+        raise GraphLoadError(f"{path}: no such file")
+    g = Graph()
+    bind_prefixes(g)
     try:
-        if fmt in ("trig", "nquads", "json-ld"):
-            ds = Dataset()
-            ds.parse(path, format=fmt)
-            g = Graph()
-            for s, p, o, _ in ds.quads((None, None, None, None)):
-                g.add((s, p, o))
-        else:
-            g = Graph()
-            g.parse(path, format=fmt)
-    except Exception as exc:  # rdflib raises many parser-specific types
+        quads = ox.parse(path=str(path), format=OX_FORMATS[fmt], base_iri=path.resolve().as_uri())
+        g.addN((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object), g) for q in quads)
+    except (SyntaxError, ValueError) as exc:
         raise GraphLoadError(f"{path}: cannot parse as {fmt}: {exc}") from exc
+    except OSError as exc:
+        raise GraphLoadError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    return g
+
+
+def _load_store(path: Path) -> Graph:
+    from kg.store import ClaimStore, is_store
+
+    if not is_store(path):
+        raise GraphLoadError(f"{path}: a directory that is not a claim store")
+    g = ClaimStore(path, read_only=True).to_graph()
     bind_prefixes(g)
     return g
 
 
+def _rdflib(term: object) -> URIRef | BNode | Literal:
+    if isinstance(term, ox.Triple):
+        raise ValueError("RDF-star quoted triples are not supported")
+    return rdflib_term(term)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- results
+Term = dict[str, str]  # one term in the SPARQL 1.1 JSON results format: {"type", "value", ...}
+
+
 @dataclass(frozen=True)
 class QueryResult:
-    """Variables and rows as plain strings (``None`` for unbound)."""
+    """An answer as plain strings: ``vars`` and ``rows`` (``None`` for unbound).
+
+    ``kinds`` ("uri" / "literal" / "bnode" per cell) and ``terms`` (each cell as a SPARQL JSON term,
+    with its datatype or language) are optional detail for the JSON output. An ASK answer has
+    ``boolean`` set and is also one row ``("true",)`` or ``("false",)`` under the variable ``ask``.
+    A CONSTRUCT or DESCRIBE answer is rows of subject, predicate, object.
+    """
 
     vars: list[str]
     rows: list[tuple[str | None, ...]]
-    kinds: list[tuple[str | None, ...]] | None = None  # "uri" | "literal" per cell, for JSON output
+    kinds: list[tuple[str | None, ...]] | None = None
+    terms: list[tuple[Term | None, ...]] | None = None
+    boolean: bool | None = None
+
+    @classmethod
+    def ask(cls, answer: bool) -> QueryResult:
+        """The answer of an ASK query."""
+        return cls(["ask"], [(str(answer).lower(),)], boolean=answer)
+
+    @classmethod
+    def from_terms(cls, names: list[str], cells: Sequence[tuple[Term | None, ...]]) -> QueryResult:
+        """Rows from SPARQL JSON terms (what every engine's converter produces)."""
+        cells = list(cells)
+        rows = [tuple(t["value"] if t else None for t in row) for row in cells]
+        kinds = [tuple(t["type"] if t else None for t in row) for row in cells]
+        return cls(names, rows, kinds, cells)
 
 
-def _text(value: object) -> str | None:
+def term_json(value: object) -> Term | None:
+    """An rdflib or pyoxigraph term as a SPARQL 1.1 JSON results term (``None`` when unbound)."""
     if value is None:
         return None
-    return str(value)
-
-
-def _kind(value: object) -> str | None:
-    if value is None:
-        return None
-    return "uri" if isinstance(value, URIRef) else "literal"
+    if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal):
+        value = rdflib_term(value)
+    if isinstance(value, URIRef):
+        return {"type": "uri", "value": str(value)}
+    if isinstance(value, BNode):
+        return {"type": "bnode", "value": str(value)}
+    if isinstance(value, Literal):
+        out = {"type": "literal", "value": str(value)}
+        if value.language:
+            out["xml:lang"] = value.language
+        elif value.datatype is not None and str(value.datatype) != XSD_STRING:
+            out["datatype"] = str(value.datatype)
+        return out
+    return {"type": "literal", "value": str(value)}
 
 
 def run_query(graph: Graph, sparql: str) -> QueryResult:
-    """Run a SELECT, ASK or CONSTRUCT query (CONSTRUCT rows are subject/predicate/object)."""
+    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query with rdflib; ``ValueError`` on a bad query."""
     try:
         result = graph.query(sparql)
-    except Exception as exc:
+        return _from_rdflib(result)
+    except Exception as exc:  # rdflib raises parser- and evaluation-specific types
         raise ValueError(f"SPARQL error: {exc}") from exc
+
+
+def _from_rdflib(result: Result) -> QueryResult:
     if result.type == "ASK":
-        return QueryResult(["ask"], [(str(bool(result.askAnswer)).lower(),)])
+        return QueryResult.ask(bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return QueryResult(
-            ["subject", "predicate", "object"],
-            [tuple(_text(t) for t in row) for row in result if isinstance(row, tuple)],
-        )
+        triples = [tuple(term_json(t) for t in row) for row in result if isinstance(row, tuple)]
+        return QueryResult.from_terms(["subject", "predicate", "object"], triples)
     names = [str(v) for v in result.vars or []]
-    raw = [tuple(row[v] for v in names) for row in result if isinstance(row, ResultRow)]
-    return QueryResult(
-        names, [tuple(_text(c) for c in r) for r in raw], [tuple(_kind(c) for c in r) for r in raw]
-    )
+    cells = [tuple(term_json(row[v]) for v in names) for row in result if isinstance(row, ResultRow)]
+    return QueryResult.from_terms(names, cells)
+
+
+def result_from_oxigraph(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
+    """The same :class:`QueryResult` from a pyoxigraph answer (``Store.query``), for an Oxigraph path."""
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult.ask(bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        names = [v.value for v in result.variables]
+        return QueryResult.from_terms(names, [tuple(term_json(s[n]) for n in names) for s in result])
+    triples = [(term_json(t.subject), term_json(t.predicate), term_json(t.object)) for t in result]
+    return QueryResult.from_terms(["subject", "predicate", "object"], triples)
 
 
 def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """``table`` (aligned columns and a row count), ``csv`` (SPARQL CSV: plain values, header of
+    variable names) or ``json`` (SPARQL 1.1 Query Results JSON)."""
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(result.vars)
-        writer.writerows(["" if v is None else v for v in row] for row in result.rows)
-        return buf.getvalue()
+        return _csv(result)
     if fmt == "json":
-        kinds = result.kinds or [tuple("literal" for _ in row) for row in result.rows]
-        bindings = [
-            {
-                var: {"type": kind or "literal", "value": v}
-                for var, v, kind in zip(result.vars, row, kinds_row, strict=True)
-                if v is not None
-            }
-            for row, kinds_row in zip(result.rows, kinds, strict=True)
-        ]
-        return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}}, indent=2) + "\n"
-    widths = [max([len(v), *(len(r[i] or "") for r in result.rows)]) for i, v in enumerate(result.vars)]
+        return json.dumps(_json(result), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "table":
+        return _table(result)
+    raise ValueError(f"unknown result format {fmt!r} (expected one of {', '.join(RESULT_FORMATS)})")
+
+
+def _csv(result: QueryResult) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(result.vars)
+    writer.writerows(["" if v is None else v for v in row] for row in result.rows)
+    return buf.getvalue()
+
+
+def _json(result: QueryResult) -> dict[str, object]:
+    if result.boolean is not None:
+        return {"head": {}, "boolean": result.boolean}
+    return {
+        "head": {"vars": result.vars},
+        "results": {"bindings": [_binding(result, i) for i in range(len(result.rows))]},
+    }
+
+
+def _binding(result: QueryResult, i: int) -> dict[str, Term]:
+    """Row ``i`` as a JSON binding, from ``terms`` when known, else from ``kinds`` and the value."""
+    out: dict[str, Term] = {}
+    for j, (var, value) in enumerate(zip(result.vars, result.rows[i], strict=True)):
+        if value is None:
+            continue
+        term = result.terms[i][j] if result.terms else None
+        kind = result.kinds[i][j] if result.kinds else None
+        out[var] = term or {"type": kind or "literal", "value": value}
+    return out
+
+
+def _one_line(value: str) -> str:
+    """A cell on one line: line breaks and tabs shown as escapes so that columns stay aligned."""
+    return value.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
+def _table(result: QueryResult) -> str:
+    cells = [[_one_line(c or "") for c in row] for row in result.rows]
+    widths = [max([len(v), *(len(r[i]) for r in cells)]) for i, v in enumerate(result.vars)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(result.vars, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
-    for row in result.rows:
-        lines.append("  ".join((c or "").ljust(w) for c, w in zip(row, widths, strict=True)))
-    lines.append(f"({len(result.rows)} rows)")
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
+    lines.append(f"({len(result.rows)} {'row' if len(result.rows) == 1 else 'rows'})")
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-__all__ = ["GraphLoadError", "QueryResult", "format_result", "load_graph", "run_query"]
+__all__ = [
+    "FORMATS",
+    "GraphLoadError",
+    "QueryResult",
+    "format_result",
+    "load_graph",
+    "result_from_oxigraph",
+    "run_query",
+    "term_json",
+]

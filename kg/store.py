@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from kg.export import ox_quads
-from kg.query import QueryResult
+from kg.query import QueryResult, result_from_oxigraph
 
 STORE_MARKER = "OPTIONS"  # a file every RocksDB directory holds
 
@@ -106,20 +106,7 @@ class ClaimStore:
             result = self.store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise ValueError(f"SPARQL error: {exc}") from exc
-        if isinstance(result, ox.QueryBoolean):
-            return QueryResult(["ask"], [(str(bool(result)).lower(),)])
-        if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            rows, kinds = [], []
-            for solution in result:
-                terms = [solution[n] for n in names]
-                rows.append(tuple(t.value if t is not None else None for t in terms))
-                kinds.append(tuple(_kind(t) for t in terms))
-            return QueryResult(names, rows, kinds)
-        triples: list[tuple[str | None, ...]] = [
-            (t.subject.value, t.predicate.value, t.object.value) for t in result
-        ]
-        return QueryResult(["subject", "predicate", "object"], triples)
+        return result_from_oxigraph(result)
 
     def to_dataset(self) -> Dataset:
         """All named graphs as an rdflib dataset (plain literals kept plain)."""
@@ -142,9 +129,3 @@ class ClaimStore:
         for s, p, o, _ in ds.quads((None, None, None, None)):
             g.add((s, p, o))
         return g
-
-
-def _kind(term: object) -> str | None:
-    if term is None:
-        return None
-    return "uri" if isinstance(term, ox.NamedNode) else "literal"
