@@ -362,6 +362,54 @@ def validate(graph: Path, shapes: Path | None) -> None:
     sys.exit(1)
 
 
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True)
+@click.option(
+    "--table",
+    "only",
+    type=click.Choice(["most-quoted", "disputes", "outlet-source-mix", "cue-framing"]),
+    help="Only this table (plain CSV with --format csv).",
+)
+def stats(graph: Path, fmt: str, only: str | None) -> None:
+    """Analytics: most-quoted sources, who disputes whom, per-outlet source mix, cue framing.
+
+    \b
+    Example:
+      kg stats out/claims.ttl --table disputes --format csv
+    """
+    from kg.analytics import render_stats
+    from kg.analytics import stats as compute
+    from kg.query import load_graph
+
+    try:
+        tables = compute(load_graph(graph))
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(render_stats({only: tables[only]} if only else tables, fmt), nl=False)
+
+
+@main.command(name="export")
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml"]), required=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+def export_network(graph: Path, fmt: str, output: Path) -> None:
+    """Export the claim network as GEXF or GraphML for Gephi and other tools.
+
+    \b
+    Example:
+      kg export out/claims.ttl --format gexf -o claims.gexf
+    """
+    from kg.netexport import write_network
+    from kg.query import load_graph
+
+    try:
+        result = write_network(load_graph(graph), output, fmt)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{output}: {result.nodes} nodes, {result.edges} edges")
+
+
 @main.command(name="eval")
 @click.option(
     "--gold",

@@ -53,7 +53,7 @@ def test_version() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["extract", "build", "query", "view", "validate", "serve", "remove", "eval"]
+    "command", ["extract", "build", "query", "view", "validate", "serve", "remove", "stats", "export", "eval"]
 )
 def test_every_command_has_help_with_an_example(command: str) -> None:
     code, out, _ = invoke(command, "--help")
@@ -136,3 +136,17 @@ def test_query_reports_a_bad_graph_file(tmp_path: Path) -> None:
     (tmp_path / "g.ttl").write_text("this is not turtle")
     code, _, err = invoke("query", str(tmp_path / "g.ttl"), "-e", "SELECT * { ?s ?p ?o }")
     assert code == 1 and "g.ttl" in err
+
+
+def test_stats_and_export(tmp_path: Path) -> None:
+    import networkx as nx
+
+    invoke("build", str(SEEDS), "-o", str(tmp_path))
+    code, out, _ = invoke("stats", str(tmp_path / "claims.ttl"), "--table", "disputes", "--format", "csv")
+    assert code == 0 and "Moscow" in out and "Ukraine officials" in out
+    code, out, _ = invoke(
+        "export", str(tmp_path / "claims.ttl"), "--format", "graphml", "-o", str(tmp_path / "c.graphml")
+    )
+    assert code == 0
+    g = nx.read_graphml(tmp_path / "c.graphml")
+    assert f"{g.number_of_nodes()} nodes" in out
