@@ -33,6 +33,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from kg import ids
 from kg.document import Document
+from kg.entities import Agent, article_agents, name_key, normal_name, record_agent, source_affiliation
 from kg.namespace import CKG, NIF, SCHEMA, SHORTCUTS, VOCAB, concept
 from kg.record import Attribution, Span
 
@@ -87,11 +88,14 @@ def span_iri(article: URIRef, span: Span) -> URIRef:
     return URIRef(f"{article}#char={span.start},{span.end}")
 
 
-def source_iri(doc_id: str, record: Attribution) -> URIRef | None:
-    """One source per resolved name within an article; unnamed sources one per mention.
+def source_iri(doc_id: str, record: Attribution, agent: Agent | None = None) -> URIRef | None:
+    """One source per real-world agent within an article; unnamed sources one per mention.
 
-    Never merged across articles: the document id is part of every source IRI. An unnamed source
-    without a span (records from elsewhere) is one per record.
+    A named source is keyed by its agent's normalised name (:mod:`kg.entities`; ``agent`` as
+    :func:`kg.entities.article_agents` merged it, else the record's own), so "Vladimir Putin", "Russian
+    leader Vladimir Putin" and "Putin" in one article are one node. The document id is part of every
+    source IRI: the same agent in two articles is two sources sharing one ``ckg:agent``. An unnamed
+    source without a span (records from elsewhere) is one per record.
     """
     if record.source is None:
         return None
@@ -99,8 +103,14 @@ def source_iri(doc_id: str, record: Attribution) -> URIRef | None:
         if record.source_span is None:
             return URIRef(ids.mint("source", doc_id, "record", record.id))
         return URIRef(ids.mint("source", doc_id, record.source_span.start, record.source_span.end))
-    name = (record.source_resolved or record.source).casefold()
+    agent = agent or record_agent(record)
+    name = agent.key if agent else (record.source_resolved or record.source).casefold()
     return URIRef(ids.mint("source", doc_id, name))
+
+
+def agent_iri(key: str) -> URIRef:
+    """The real-world agent of a normalised name key (:func:`kg.entities.name_key`), across articles."""
+    return URIRef(ids.mint("agent", key))
 
 
 def claim_iri(doc_id: str, record: Attribution) -> URIRef:
@@ -144,11 +154,14 @@ def _meta_values(value: object) -> Iterator[str]:
 
 @dataclass(frozen=True)
 class _SourceFacts:
-    """What one source node says about itself: label, type and role (the first record's that has one)."""
+    """What one source node says about itself: label, type and role (the first record's that has one),
+    the agent it is (named sources) and the affiliations its roles or mentions name."""
 
     label: str
     source_type: str | None
     role: str | None
+    agent: Agent | None = None
+    affiliations: tuple[str, ...] = ()
 
 
 def _claim_labels(doc_id: str, records: Sequence[Attribution]) -> dict[URIRef, tuple[str, str]]:
@@ -159,19 +172,27 @@ def _claim_labels(doc_id: str, records: Sequence[Attribution]) -> dict[URIRef, t
     return out
 
 
-def _source_facts(doc_id: str, records: Sequence[Attribution]) -> dict[URIRef, _SourceFacts]:
+def _source_facts(
+    doc_id: str, records: Sequence[Attribution], agents: dict[str, Agent]
+) -> dict[URIRef, _SourceFacts]:
     """Source IRI -> its label, type and role, so that a node merged from several mentions
-    ("Moscow", "moscow") has one label, one type and one role."""
+    ("Moscow", "moscow") has one label, one type and one role; plus its agent and affiliations."""
     out: dict[URIRef, _SourceFacts] = {}
     for r in records:
-        src = source_iri(doc_id, r)
+        src = source_iri(doc_id, r, agents.get(r.id))
         if src is None:
             continue
         old = out.get(src)
+        affiliation = source_affiliation(r)
+        affiliations = old.affiliations if old else ()
+        if affiliation and affiliation not in affiliations:
+            affiliations = (*affiliations, affiliation)
         out[src] = _SourceFacts(
             label=old.label if old else (r.source_resolved or r.source or ""),
             source_type=(old.source_type if old else None) or r.source_type,
             role=(old.role if old else None) or r.source_role,
+            agent=old.agent if old else agents.get(r.id),
+            affiliations=affiliations,
         )
     return out
 
@@ -248,8 +269,23 @@ class _Writer:
         add(src, RDFS.label, Literal(facts.label))
         add(src, CKG.sourceType, concept("source-type", facts.source_type) if facts.source_type else None)
         add(src, CKG.role, self.lit(facts.role))
+        if facts.agent is not None:
+            add(src, CKG.agent, self.agent_node(facts.agent.key, facts.agent.name))
+        for name in facts.affiliations:
+            key = name_key(name, None)
+            if key and (facts.agent is None or key != facts.agent.key):
+                add(src, PROV.actedOnBehalfOf, self.agent_node(key, normal_name(name, None)))
 
-    def attribution(self, r: Attribution, claims_by_id: dict[str, URIRef]) -> None:
+    def agent_node(self, key: str, name: str) -> URIRef:
+        """The agent of a name key, across articles: its IRI and label depend on the name alone."""
+        node = agent_iri(key)
+        self.add(node, RDF.type, CKG.Agent)
+        self.add(node, RDFS.label, Literal(name))
+        return node
+
+    def attribution(
+        self, r: Attribution, claims_by_id: dict[str, URIRef], agent: Agent | None = None
+    ) -> None:
         """The record's n-ary node, its spans, the shortcut triple and the claim-to-claim link."""
         add, lit = self.add, self.lit
         node = attribution_iri(r.id)
@@ -276,7 +312,7 @@ class _Writer:
         if r.responds_to and r.responds_to in claims_by_id:
             link = CKG.disputes if r.stance == "deny" else CKG.supports
             add(claim, link, claims_by_id[r.responds_to])
-        src = source_iri(self.doc.id, r)
+        src = source_iri(self.doc.id, r, agent)
         if src is not None and r.source is not None:
             add(node, CKG.source, src)
             add(node, CKG.sourceMention, Literal(r.source))
@@ -299,11 +335,12 @@ def add_article(g: Graph, document: Document, records: Sequence[Attribution], ru
     w.article_node()
     for claim, (content, label) in _claim_labels(document.id, records).items():
         w.claim_node(claim, content, label)
-    for src, facts in _source_facts(document.id, records).items():
+    agents = article_agents(records)
+    for src, facts in _source_facts(document.id, records, agents).items():
         w.source_node(src, facts)
     claims = {r.id: claim_iri(document.id, r) for r in records}
     for r in records:
-        w.attribution(r, claims)
+        w.attribution(r, claims, agents.get(r.id))
 
 
 def build_dataset(items: Iterable[tuple[Document, Sequence[Attribution]]], run: RunInfo) -> Dataset:

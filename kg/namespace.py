@@ -75,6 +75,8 @@ class CKG(DefinedNamespace):
     Sentence: URIRef  # nif:Sentence
     ArticleText: URIRef  # nif:Context: the article text exactly as read
     ExtractionRun: URIRef  # prov:Activity
+    Agent: URIRef  # a real-world agent across articles (prov:Agent)
+    ClaimLink: URIRef  # a cross-article supports/disputes triple, reified with its evidence
 
     # attribution -> node
     source: URIRef  # -> Source (sub-property of prov:wasAttributedTo)
@@ -101,10 +103,13 @@ class CKG(DefinedNamespace):
     # source
     sourceType: URIRef  # -> skos:Concept in vocab/source-type
     role: URIRef  # literal: "military spokesman"
+    agent: URIRef  # -> Agent (named sources)
 
     # claim <-> claim
     disputes: URIRef
     supports: URIRef
+    score: URIRef  # ClaimLink -> xsd:decimal
+    sharedTerm: URIRef  # ClaimLink -> literal
 
     # article and text
     text: URIRef  # -> ArticleText
