@@ -3,6 +3,7 @@ errors to messages and exit codes (1 when any input was rejected or a check fail
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import time
@@ -188,6 +189,19 @@ def extract(
     type=click.Path(file_okay=False, path_type=Path),
     help="Also keep the graphs in an Oxigraph store here (one named graph per article, replaced on re-runs).",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="dask: run on a Dask cluster and write N-Quads shards (OUTDIR/shards/part-*.nq) and claims.jsonl.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster of --workers processes).",
+)
 @quiet_option
 def build(
     paths: tuple[Path, ...],
@@ -198,18 +212,30 @@ def build(
     lexicon: Path | None,
     join_quotes: bool,
     jsonl_fields: str | None,
+    engine: str,
+    scheduler: str | None,
     quiet: bool,
 ) -> None:
     """Build OUTDIR: claims.ttl, claims.trig/.nq/.jsonld (a graph per article), claims.jsonl, graph.html.
 
+    With --engine dask: OUTDIR/shards/part-*.nq (load them with kg load) and claims.jsonl.
+
     \b
     Example:
       kg build seeds -o out
+      kg build corpus/ -o out --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from contextlib import ExitStack
 
     from kg.pipeline import build as run_build
     from kg.progress import Progress
+
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if engine == "dask":
+        from kg.distributed import build_distributed
+
+        run_build = functools.partial(build_distributed, scheduler=scheduler)
 
     with ExitStack() as stack:
         bars: list[Progress] = []
@@ -234,6 +260,39 @@ def build(
             click.echo(line)
     report_rejected(summary.rejected)
     sys.exit(1 if summary.rejected else 0)
+
+
+@main.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--store",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Oxigraph store to load into (created when missing; the shards' named graphs are replaced).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write all quads, deduplicated and sorted, to this N-Quads file.",
+)
+def load(shards: tuple[Path, ...], store: Path | None, output: Path | None) -> None:
+    """Load N-Quads shards (files, or directories of *.nq) into a store and/or one N-Quads file.
+
+    \b
+    Example:
+      kg build corpus/ -o out --engine dask && kg load out/shards --store claims.store
+    """
+    from kg.distributed import load_shards, merge_shards
+
+    if store is None and output is None:
+        raise click.UsageError("give --store DIR and/or -o FILE")
+    try:
+        if output is not None:
+            click.echo(merge_shards(shards, output).line(output))
+        if store is not None:
+            click.echo(load_shards(shards, store).line(store))
+    except (ValueError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.command()

@@ -28,6 +28,9 @@ HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 STDIN = "-"
+# Longer texts are rejected by name: 2 million characters take about a minute to parse on one core
+# (a news article is rarely above 50,000); a book-sized file is most likely not one article.
+MAX_TEXT_CHARS = 2_000_000
 
 
 class DocumentError(Exception):
@@ -64,9 +67,26 @@ class Document:
         return self.meta.get(key)
 
 
+def check_length(where: Path | str, chars: int) -> None:
+    """Raise :class:`DocumentError` when a text of ``chars`` characters is above :data:`MAX_TEXT_CHARS`."""
+    if chars > MAX_TEXT_CHARS:
+        raise DocumentError(
+            where,
+            f"text too long ({chars:,} characters; the limit is {MAX_TEXT_CHARS:,}): split it into articles",
+        )
+
+
 def read_text(path: Path) -> str:
-    """Decode a file as UTF-8 without newline translation; raise :class:`DocumentError` if it is not text."""
+    """Decode a file as UTF-8 without newline translation; raise :class:`DocumentError` if it is not text
+    or longer than :data:`MAX_TEXT_CHARS` (a file of more than four bytes a character is refused unread)."""
     try:
+        size = path.stat().st_size
+        if size > 4 * MAX_TEXT_CHARS:
+            raise DocumentError(
+                path,
+                f"file too large ({size:,} bytes; the limit is {MAX_TEXT_CHARS:,} characters): "
+                "split it into articles",
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentError(path, f"cannot read: {exc.strerror or exc}") from exc
@@ -78,6 +98,7 @@ def read_text(path: Path) -> str:
         raise DocumentError(path, f"not valid UTF-8 (byte {exc.start}: {exc.reason})") from exc
     if not text.strip():
         raise DocumentError(path, "empty document")
+    check_length(path, len(text))
     return text
 
 
@@ -108,6 +129,11 @@ def load_html(path: Path) -> Document:
     import trafilatura
 
     try:
+        size = path.stat().st_size
+        if size > 8 * MAX_TEXT_CHARS:  # scripts and markup weigh more than the text
+            raise DocumentError(
+                path, f"web page too large ({size:,} bytes; the limit is {8 * MAX_TEXT_CHARS:,})"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentError(path, f"cannot read: {exc.strerror or exc}") from exc
@@ -116,6 +142,7 @@ def load_html(path: Path) -> Document:
     text = found.get("text") or ""
     if not text.strip():
         raise DocumentError(path, "no main text found in the HTML page")
+    check_length(path, len(text))
     meta = {
         "title": found.get("title"),
         "author": found.get("author"),
@@ -190,6 +217,7 @@ def _jsonl_document(line: str, fields: JsonlFields, path: Path, n: int) -> Docum
     text = obj.get(fields.text)
     if not isinstance(text, str) or not text.strip():
         raise DocumentError(where, f"no text in field {fields.text!r}")
+    check_length(where, len(text))
     doc_id = obj.get(fields.id)
     meta_fields = ("url", "title", "date", "publisher", "author")
     meta = {k: obj[getattr(fields, k)] for k in meta_fields if obj.get(getattr(fields, k)) not in (None, "")}
@@ -210,6 +238,7 @@ def read_stdin() -> Document:
         raise DocumentError("<stdin>", f"not valid UTF-8 (byte {exc.start}: {exc.reason})") from exc
     if not text.strip():
         raise DocumentError("<stdin>", "empty document")
+    check_length("<stdin>", len(text))
     return Document(id="stdin", text=text, path="<stdin>")
 
 

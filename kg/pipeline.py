@@ -6,7 +6,9 @@ each holding its own spaCy pipeline. :func:`build` writes the whole output direc
 
 from __future__ import annotations
 
+import functools
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -29,22 +31,45 @@ BATCH = 16
 _worker_nlp: Language | None = None
 _worker_lexicon: Lexicon | None = None
 _worker_options: Options | None = None
+_worker_key: tuple[str | None, str | None, Options | None] | None = None
+_worker_lock = threading.Lock()
 
 
 def _init_worker(model: str | None, cue_file: str | None, options: Options | None) -> None:
-    global _worker_nlp, _worker_lexicon, _worker_options
+    global _worker_nlp, _worker_lexicon, _worker_options, _worker_key
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     _worker_nlp = load_model(model)
     _worker_lexicon = load_lexicon(Path(cue_file) if cue_file else None)
     _worker_options = options
+    _worker_key = (model, cue_file, options)
 
 
-def _work(batch: list[Document]) -> list[list[Attribution]]:
-    assert _worker_nlp is not None
-    return [recs for _, recs in extract_many(batch, _worker_nlp, _worker_lexicon, options=_worker_options)]
+def extract_batch(
+    batch: list[Document],
+    model: str | None = None,
+    cue_file: str | None = None,
+    options: Options | None = None,
+) -> list[list[Attribution]]:
+    """The records of each document of ``batch``: the one per-batch function every engine runs (the
+    process pool of ``--workers`` and the tasks of ``--engine dask``). The model and lexicon are loaded
+    once per process and kept; threads of one process take turns (a spaCy pipeline is not shared)."""
+    with _worker_lock:
+        if _worker_key != (model, cue_file, options):
+            _init_worker(model, cue_file, options)
+        assert _worker_nlp is not None
+        return [
+            recs for _, recs in extract_many(batch, _worker_nlp, _worker_lexicon, options=_worker_options)
+        ]
 
 
-def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def worker_model_id() -> str:
+    """The model id (for provenance) of the pipeline :func:`extract_batch` loaded in this process."""
+    assert _worker_nlp is not None, "extract_batch has not run in this process"
+    return model_id(_worker_nlp)
+
+
+def batches_of(docs: Iterable[Document], size: int = BATCH) -> Iterator[list[Document]]:
+    """Consecutive lists of ``size`` documents (the last one shorter)."""
     batch: list[Document] = []
     for d in docs:
         batch.append(d)
@@ -69,15 +94,16 @@ def extract_documents(
     ``workers > 1`` runs that many processes (each loads the model once); output order does not
     depend on which process finishes first.
     """
-    batches = list(_batches(documents, BATCH))
+    batches = list(batches_of(documents, BATCH))
     workers = min(workers, len(batches))  # no process pool for a single batch
     if workers <= 1:
         docs = [d for batch in batches for d in batch]
         yield from extract_many(docs, nlp or load_model(model), load_lexicon(cue_file), options=options)
         return
     initargs = (model, str(cue_file) if cue_file else None, options)
+    work = functools.partial(extract_batch, model=initargs[0], cue_file=initargs[1], options=options)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=initargs) as pool:
-        for batch, results in zip(batches, pool.map(_work, batches), strict=True):
+        for batch, results in zip(batches, pool.map(work, batches), strict=True):
             yield from zip(batch, results, strict=True)
 
 
@@ -121,15 +147,19 @@ def build(
     fields: JsonlFields | None = None,
     on_start: Callable[[int], None] | None = None,
     on_document: Callable[[Document, list[Attribution]], None] | None = None,
+    link: bool = True,
 ) -> BuildSummary:
     """Extract every document under ``paths`` and write ``outdir``: claims.ttl (complete on its own),
     claims.trig, claims.nq and claims.jsonld (one named graph per article), claims.jsonl and graph.html.
+    With ``link``, claims are linked across all articles (of the store too) into the links graph
+    (:mod:`kg.linking`).
     Each file is written to a temporary name and renamed, so an interrupted build leaves the previous
     outputs intact."""
     import time
 
     from kg.export import write_jsonl, write_jsonld, write_nquads, write_trig, write_turtle
     from kg.graph import RunInfo, build_dataset, records_from_graph, union_graph
+    from kg.linking import LINKS_GRAPH, link_records, replace_links, store_links
     from kg.view import write_view
 
     started = time.perf_counter()
@@ -159,11 +189,19 @@ def build(
         if results:
             claim_store.replace_graphs(dataset)
         dataset = claim_store.to_dataset()
-        claim_store.close()
+        dataset.remove_graph(dataset.graph(LINKS_GRAPH))  # recomputed below over all articles
     graph = union_graph(dataset)
     records = (
         records_from_graph(graph) if claim_store is not None else [r for _, recs in results for r in recs]
     )
+    if link:  # cross-article supports/disputes, in their own named graph
+        links = replace_links(dataset, link_records(records, load_model(model)))
+        for triple in links:
+            graph.add(triple)
+        if claim_store is not None:
+            store_links(claim_store, links)
+    if claim_store is not None:
+        claim_store.close()
     summary.articles = len(results)
     summary.attributions = sum(len(r) for _, r in results)
     outdir.mkdir(parents=True, exist_ok=True)

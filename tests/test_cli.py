@@ -53,7 +53,8 @@ def test_version() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["extract", "build", "query", "view", "validate", "serve", "remove", "stats", "export", "eval"]
+    "command",
+    ["extract", "build", "load", "query", "view", "validate", "serve", "remove", "stats", "export", "eval"],
 )
 def test_every_command_has_help_with_an_example(command: str) -> None:
     code, out, _ = invoke(command, "--help")

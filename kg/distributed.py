@@ -1,0 +1,281 @@
+"""Extraction on a Dask distributed cluster, writing N-Quads shards; loading shards into a store.
+
+``kg build --engine dask`` cuts the documents into batches and runs one task per batch on the cluster
+(a :class:`distributed.LocalCluster` on 127.0.0.1 when no scheduler address is given). Each task runs
+:func:`kg.pipeline.extract_batch` — the function the ``--workers`` process pool runs — with the model
+loaded once per worker process, builds the batch's named graphs (:func:`kg.graph.build_dataset`) and
+writes them as one sorted N-Quads shard ``OUTDIR/shards/part-NNNNN.nq`` (temporary name, then renamed).
+The records come back to the client, which writes ``claims.jsonl`` in input order. Every shard also holds
+the run's graph (the same in all shards: the start time is the client's), so each shard stands alone and
+the union of the shards equals the local build's ``claims.nq``.
+
+On a real cluster, OUTDIR must be on a file system the workers share with the client, every worker needs
+claim-kg and the spaCy model installed, and one thread per worker process is best
+(``dask worker ADDRESS --nworkers N --nthreads 1``).
+
+:func:`load_shards` bulk-loads shards into an Oxigraph store, replacing the named graphs they hold (so
+loading twice adds nothing and a changed article replaces its old graph, as ``kg build --store`` does);
+:func:`merge_shards` writes them as one sorted N-Quads file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from kg import __version__
+from kg.document import Document, JsonlFields, iter_documents
+from kg.extract import Options
+from kg.pipeline import BATCH, BuildSummary, batches_of, extract_batch, worker_model_id
+from kg.record import Attribution
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+SHARDS = "shards"
+SHARD_SUFFIX = ".nq"
+
+
+def shard_name(index: int) -> str:
+    return f"part-{index:05d}{SHARD_SUFFIX}"
+
+
+def extract_shard(
+    index: int,
+    batch: list[Document],
+    shard_dir: str,
+    started: datetime,
+    model: str | None = None,
+    cue_file: str | None = None,
+    options: Options | None = None,
+) -> list[list[Attribution]]:
+    """One task: the records of each document of ``batch``, with their graphs written to shard ``index``
+    in ``shard_dir``. Runs on a worker."""
+    from kg.export import write_nquads
+    from kg.graph import RunInfo, build_dataset
+
+    results = extract_batch(batch, model, cue_file, options)
+    run = RunInfo(tool="claim-kg", tool_version=__version__, model=worker_model_id(), started=started)
+    write_nquads(build_dataset(zip(batch, results, strict=True), run), Path(shard_dir) / shard_name(index))
+    return results
+
+
+@contextlib.contextmanager
+def dask_client(
+    scheduler: str | None = None, workers: int = 1, *, processes: bool = True
+) -> Iterator[Client]:
+    """A client of the cluster at ``scheduler``, or of a new LocalCluster on 127.0.0.1 with ``workers``
+    single-threaded workers (processes, or threads of this process with ``processes=False``), shut down
+    on exit."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=processes,
+            host="127.0.0.1" if processes else None,  # threads talk in-process, not over TCP
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # its HTTP server: loopback, any port
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def build_distributed(
+    paths: Sequence[Path | str],
+    outdir: Path,
+    *,
+    scheduler: str | None = None,
+    workers: int = 1,
+    processes: bool = True,
+    model: str | None = None,
+    cue_file: Path | None = None,
+    options: Options | None = None,
+    store: Path | None = None,
+    fields: JsonlFields | None = None,
+    batch_size: int = BATCH,
+    on_start: Callable[[int], None] | None = None,
+    on_document: Callable[[Document, list[Attribution]], None] | None = None,
+) -> BuildSummary:
+    """Extract every document under ``paths`` on a Dask cluster; write ``outdir/shards/part-*.nq`` (one
+    shard per batch) and ``outdir/claims.jsonl``; with ``store``, skip articles whose text is unchanged
+    there and load the shards into it.
+
+    The new shards are written in a temporary directory that replaces ``outdir/shards`` only when all
+    tasks succeeded, so a failed or interrupted build leaves the previous shards as they were."""
+    from kg.export import write_jsonl
+
+    started_clock = time.perf_counter()
+    summary = BuildSummary()
+    documents = list(iter_documents(paths, errors=summary.rejected, fields=fields))
+    if store is not None:
+        from kg.store import ClaimStore
+
+        with ClaimStore(store) as claim_store:
+            known = claim_store.article_hashes()
+        summary.unchanged = sum(1 for d in documents if known.get(d.id) == d.sha256)
+        documents = [d for d in documents if known.get(d.id) != d.sha256]  # unchanged: no NLP work
+    if on_start is not None:
+        on_start(len(documents))
+    batches = list(batches_of(documents, batch_size))
+    outdir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{SHARDS}.", dir=outdir))
+    umask = os.umask(0)
+    os.umask(umask)
+    tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private; the shards directory is an ordinary one
+    try:
+        results: list[list[list[Attribution]]] = [[] for _ in batches]
+        if batches:
+            started = datetime.now(UTC)
+            cue = str(cue_file) if cue_file else None
+            with dask_client(scheduler, min(workers, len(batches)), processes=processes) as client:
+                futures = {
+                    client.submit(
+                        extract_shard, i, batch, str(tmp), started, model, cue, options, pure=False
+                    ): i
+                    for i, batch in enumerate(batches)
+                }
+                from distributed import as_completed
+
+                for future in as_completed(futures):
+                    i = futures[future]
+                    results[i] = future.result()
+                    for document, records in zip(batches[i], results[i], strict=True):
+                        if on_document is not None:
+                            on_document(document, records)
+        shards = _replace_dir(tmp, outdir / SHARDS)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    records = [r for batch in results for recs in batch for r in recs]
+    write_jsonl(records, outdir / "claims.jsonl")  # atomically
+    summary.articles = len(documents)
+    summary.attributions = len(records)
+    summary.outputs = {"shards": shards, "jsonl": outdir / "claims.jsonl"}
+    if store is not None:
+        load_shards([shards], store)
+        summary.outputs["store"] = store
+    summary.seconds = time.perf_counter() - started_clock
+    return summary
+
+
+def _replace_dir(new: Path, target: Path) -> Path:
+    """Put directory ``new`` in place of ``target`` (two renames; the old one is then removed)."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+        os.replace(target, old / target.name)
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return target
+
+
+# ---------------------------------------------------------------- shards -> store or file
+def shard_files(paths: Iterable[Path | str]) -> list[Path]:
+    """N-Quads files named directly, and the ``*.nq`` files in directories (sorted)."""
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files += sorted(q for q in p.iterdir() if q.is_file() and q.suffix == SHARD_SUFFIX)
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise ValueError(f"{p}: no such file or directory")
+    return files
+
+
+def _quads(path: Path) -> Iterator[ox.Quad]:
+    try:
+        yield from ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
+    except SyntaxError as exc:
+        raise ValueError(f"{path}: not valid N-Quads: {exc}") from exc
+
+
+@dataclass
+class LoadSummary:
+    """What a load did: shard files read, quads in them, named graphs replaced, quads in the target."""
+
+    files: int
+    quads: int
+    graphs: int
+    total: int
+
+    def line(self, target: Path) -> str:
+        return (
+            f"{self.files} shards, {self.quads} quads, {self.graphs} named graphs -> {target} "
+            f"({self.total} quads)"
+        )
+
+
+def load_shards(paths: Iterable[Path | str], store: Path) -> LoadSummary:
+    """Bulk-load N-Quads shards into the Oxigraph store at ``store`` (created when missing).
+
+    Every named graph found in the shards is dropped first and then filled from them, so the store ends
+    as ``kg build --store`` would leave it and loading the same shards twice adds nothing. The shards are
+    all parsed once (a bad one is named before anything is written); the bulk loader is not one
+    transaction, so a load interrupted half-way is repaired by loading again."""
+    files = shard_files(paths)
+    graphs: set[ox.NamedNode] = set()
+    quads = 0
+    for f in files:
+        for q in _quads(f):
+            quads += 1
+            if isinstance(q.graph_name, ox.NamedNode):
+                graphs.add(q.graph_name)
+    db = ox.Store(str(store))
+    try:
+        for name in sorted(graphs, key=lambda g: g.value):
+            db.remove_graph(name)
+        for f in files:
+            db.bulk_load(path=str(f), format=ox.RdfFormat.N_QUADS)
+        db.flush()
+        total = len(db)
+    finally:
+        del db  # releases the store's lock
+        gc.collect()
+    return LoadSummary(files=len(files), quads=quads, graphs=len(graphs), total=total)
+
+
+def merge_shards(paths: Iterable[Path | str], output: Path) -> LoadSummary:
+    """Write the quads of all shards, without duplicates and sorted as ``claims.nq`` is, to ``output``."""
+    from kg.export import atomic_write
+
+    files = shard_files(paths)
+    seen: set[ox.Quad] = set()
+    quads = 0
+    for f in files:
+        for q in _quads(f):
+            quads += 1
+            seen.add(q)
+    ordered = sorted(seen, key=_quad_key)
+    data = ox.serialize(ordered, format=ox.RdfFormat.N_QUADS) or b""
+    with atomic_write(output) as fh:
+        fh.write(data.decode("utf-8"))
+    graphs = {q.graph_name for q in ordered if isinstance(q.graph_name, ox.NamedNode)}
+    return LoadSummary(files=len(files), quads=quads, graphs=len(graphs), total=len(ordered))
+
+
+def _quad_key(q: ox.Quad) -> tuple[str, ...]:
+    """The order of :func:`kg.export.ox_quads`: graph, subject, predicate, object."""
+    return (str(q.graph_name), *(t.value for t in (q.subject, q.predicate, q.object)))  # type: ignore[union-attr]

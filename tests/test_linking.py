@@ -1,0 +1,188 @@
+"""Cross-article claim linking (kg.linking) on small hand-written article pairs, and in builds.
+
+The texts are written for these tests; parsing uses the real spaCy model (session fixture).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Dataset, Graph, URIRef
+
+from kg import ids
+from kg.document import Document
+from kg.extract import extract
+from kg.graph import claim_iri
+from kg.linking import LINKS_GRAPH, Link, link_records
+from kg.namespace import CKG
+from kg.record import Attribution, Span
+
+APPROVED = "the Springfield city council approved the new stadium budget on Monday"
+
+
+def rec(doc: str, content: str, source: str, source_type: str = "person", **kw: object) -> Attribution:
+    text_at = 200
+    return Attribution(
+        id=ids.mint("attribution", doc, content),
+        doc=doc,
+        content=content,
+        content_spans=(Span(text_at, text_at + len(content)),),
+        sentence_span=Span(0, text_at + len(content) + 1),
+        kind="indirect",
+        source=source,
+        source_span=Span(0, len(source)),
+        source_resolved=source,
+        source_type=source_type,  # type: ignore[arg-type]
+        **{"cue": "said", "cue_lemma": "say", "cue_class": "say", **kw},  # type: ignore[arg-type]
+    )
+
+
+def links_between(nlp, a: Attribution, b: Attribution) -> list[Link]:  # type: ignore[no-untyped-def]
+    # Two unrelated claims as background, so that the shared terms are not in every claim.
+    background = [
+        rec("z1", "the state legislature passed a water bill for Shelbyville farmers", "Ann Lee"),
+        rec("z2", "President Obama visited Ohio factories to promote trade deals", "Bob Ray"),
+    ]
+    return link_records([a, b, *background], nlp)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        pytest.param(
+            rec("a", APPROVED, "Jane Roe"),
+            rec("b", "the Springfield city council approved the stadium budget", "officials", "unnamed"),
+            "supports",
+            id="same-proposition-named-and-unnamed",
+        ),
+        pytest.param(
+            rec("a", APPROVED, "Jane Roe"),
+            rec("b", "the Springfield city council did not approve the new stadium budget", "John Smith"),
+            "disputes",
+            id="negated-content",
+        ),
+        pytest.param(
+            rec("a", APPROVED, "Jane Roe"),
+            rec(
+                "b",
+                "the Springfield city council approved the new stadium budget",
+                "the mayor's office",
+                "organization",
+                stance="deny",
+                cue="denied",
+                cue_lemma="deny",
+                cue_class="deny",
+            ),
+            "disputes",
+            id="denial-cue",
+        ),
+        pytest.param(
+            rec("a", APPROVED, "Jane Roe"),
+            rec("b", "Springfield will host the state marathon next spring", "officials", "unnamed"),
+            None,
+            id="shared-entity-other-proposition",
+        ),
+        pytest.param(
+            rec("a", APPROVED, "Jane Roe"),
+            rec("b", "the Springfield city council approved the new stadium budget", "Ms. Jane Roe"),
+            None,
+            id="same-agent-is-repetition",
+        ),
+        pytest.param(
+            rec("a", "the Springfield council approved 12 new stadium contracts", "Jane Roe"),
+            rec("b", "the Springfield council approved 40 new stadium contracts", "John Smith"),
+            None,
+            id="different-figures",
+        ),
+        pytest.param(
+            rec("a", APPROVED, "Jane Roe"),
+            rec("a", "the Springfield city council approved the stadium budget", "John Smith"),
+            None,
+            id="same-article",
+        ),
+        pytest.param(
+            rec("a", "these claims", "Jane Roe"),
+            rec("b", "these claims", "John Smith"),
+            None,
+            id="too-short",
+        ),
+    ],
+)
+def test_link_pairs(nlp, a: Attribution, b: Attribution, relation: str | None) -> None:  # type: ignore[no-untyped-def]
+    links = links_between(nlp, a, b)
+    if relation is None:
+        assert links == []
+        return
+    (link,) = links
+    assert link.relation == relation
+    assert {link.source.record.id, link.target.record.id} == {a.id, b.id}
+    assert "springfield" in link.shared and 0.0 < link.score <= 1.0
+    if relation == "disputes":
+        assert link.source.record.id == b.id  # the negative claim disputes the positive one
+
+
+WORLD = "Officials said that the Springfield city council approved the new stadium budget on Monday.\n"
+OTHER = "Jane Roe told reporters that the Springfield city council approved the new stadium budget.\n"
+UNRELATED = "Jane Roe told reporters that the Shelbyville zoo will open a new penguin house in May.\n"
+
+
+def links_in(ds: Dataset) -> set[tuple[str, str]]:
+    g = ds.graph(LINKS_GRAPH)
+    return {(str(s), str(p)) for s, p, _ in g.triples((None, None, None)) if p in (CKG.supports, CKG.disputes)}
+
+
+def test_build_links_articles_and_writes_the_evidence(tmp_path: Path) -> None:
+    from kg.pipeline import build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(WORLD, encoding="utf-8")
+    (src / "b.txt").write_text(OTHER, encoding="utf-8")
+    build([src], tmp_path / "out", workers=1)
+    ds = Dataset()
+    ds.parse(tmp_path / "out" / "claims.trig", format="trig")
+    assert len(links_in(ds)) == 1
+    g = Graph().parse(tmp_path / "out" / "claims.ttl", format="turtle")
+    (node,) = g.subjects(RDF.type, CKG.ClaimLink)
+    assert g.value(node, RDF.predicate) == CKG.supports
+    assert "springfield" in {str(t) for t in g.objects(node, CKG.sharedTerm)}
+
+
+def test_store_builds_recompute_the_links_over_all_articles(tmp_path: Path) -> None:
+    from kg.pipeline import build
+    from kg.store import ClaimStore
+
+    store, out = tmp_path / "store", tmp_path / "out"
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(WORLD, encoding="utf-8")
+    build([src], out, workers=1, store=store)
+    assert not links_in(ClaimStore(store, read_only=True).to_dataset())
+    (src / "b.txt").write_text(OTHER, encoding="utf-8")  # a new article that corroborates a
+    build([src], out, workers=1, store=store)
+    with ClaimStore(store, read_only=True) as cs:
+        assert len(links_in(cs.to_dataset())) == 1
+    (src / "b.txt").write_text(UNRELATED, encoding="utf-8")  # b changes: its link goes
+    build([src], out, workers=1, store=store)
+    with ClaimStore(store, read_only=True) as cs:
+        assert not links_in(cs.to_dataset())
+    assert "ClaimLink" not in (out / "claims.ttl").read_text(encoding="utf-8")
+
+
+def test_the_seed_denial_answers_the_prisoner_swap_claim(nlp, seed_document, seed_records) -> None:  # type: ignore[no-untyped-def]
+    from kg.graph import build_dataset, union_graph
+    from tests.test_entities import RUN
+
+    g = union_graph(build_dataset([(seed_document, seed_records)], RUN))
+    swap = next(r for r in seed_records if "prisoner swap" in r.content)
+    denial = next(r for r in seed_records if "no such deal" in r.content)
+    assert (claim_iri(seed_document.id, denial), CKG.disputes, claim_iri(seed_document.id, swap)) in g
+    assert g.value(URIRef(denial.id), CKG.respondsTo) == URIRef(swap.id)
+
+
+def test_extracted_records_link_across_two_articles(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = extract(Document("a", WORLD), nlp)
+    b = extract(Document("b", OTHER), nlp)
+    (link,) = link_records([*a, *b], nlp)
+    assert link.relation == "supports"
