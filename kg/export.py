@@ -1,7 +1,7 @@
 """Writing records and graphs to files: JSONL, CSV, Turtle, TriG, N-Quads, N-Triples, JSON-LD.
 
 Every file is written to a temporary name in the same directory and renamed into place, so an
-interrupted run never leaves a half-written output. RDF goes out through pyoxigraph's serializers
+interrupted run never leaves a half-written output. RDF goes out through Oxigraph's serialisers
 (fast at a million triples, where rdflib's Turtle writer is superlinear) with only the prefixes used.
 """
 
@@ -15,18 +15,19 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, TextIO
+from typing import IO, Any, TextIO
 
 import pyoxigraph as ox
-from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import RDF, Dataset, Graph
 
+from kg.rdfstore import XSD_STRING, OxGraphName, from_ox, named, ox_graph_name, ox_store_of, to_ox
 from kg.record import Attribution, Span
 
 
 @contextlib.contextmanager
-def atomic_write(path: Path | str, mode: str = "w") -> Iterator[IO[str]]:
-    """Open a temporary file beside ``path``; on success fsync and rename it over ``path``.
+def atomic_write(path: Path | str, mode: str = "w") -> Iterator[IO[Any]]:
+    """Open a temporary file beside ``path`` (text, UTF-8; binary with ``mode="wb"``); on success fsync
+    and rename it over ``path``.
 
     On any error (or interruption) the temporary file is removed and ``path`` is left as it was.
     """
@@ -37,7 +38,8 @@ def atomic_write(path: Path | str, mode: str = "w") -> Iterator[IO[str]]:
     os.umask(umask)
     os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; outputs are ordinary files
     try:
-        with os.fdopen(fd, mode, encoding="utf-8", newline="") as fh:
+        text = "b" not in mode
+        with os.fdopen(fd, mode, encoding="utf-8" if text else None, newline="" if text else None) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -102,53 +104,14 @@ def write_csv(records: Iterable[Attribution], target: Path | str | TextIO) -> No
 
 
 # ---------------------------------------------------------------- RDF through pyoxigraph
-# rdflib terms are converted to pyoxigraph terms one by one (measured on 200k triples: 2.2 s, against
-# 1.7 s through rdflib's N-Triples writer and pyoxigraph's parser). The direct conversion is kept: it
-# does not depend on rdflib's N-Triples escaping, and it names the offending term when one is invalid.
+# Graphs built by claim-kg live in Oxigraph (kg.rdfstore): they are written by the store's own
+# serialisers, in the store's order (the same for the same input). A graph in another rdflib store
+# (e.g. the ontology files) is converted term by term and written sorted.
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _named(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
-
-
-def ox_term(t: Node) -> ox.NamedNode | ox.Literal:
-    """An rdflib IRI or literal as a pyoxigraph term (plain literals stay plain: ``xsd:string``).
-
-    Raises ``ValueError`` naming the term when it is no valid RDF (an IRI with spaces, a literal with
-    a lone surrogate); blank nodes are refused, as claim-kg graphs have none.
-    """
-    try:
-        if isinstance(t, URIRef):
-            return _named(str(t))
-        if isinstance(t, Literal):
-            if t.language:
-                return ox.Literal(str(t), language=t.language)
-            if t.datatype is not None:
-                return ox.Literal(str(t), datatype=_named(str(t.datatype)))
-            return ox.Literal(str(t))
-    except ValueError as exc:
-        raise ValueError(f"cannot write {t!r} as RDF: {exc}") from exc
-    if isinstance(t, BNode):
-        raise ValueError("claim-kg graphs have no blank nodes")
-    raise TypeError(f"unsupported RDF term {t!r}")
-
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-def rdflib_term(t: OxTerm) -> URIRef | BNode | Literal:
-    """The inverse of :func:`ox_term` (``xsd:string`` literals become plain rdflib literals)."""
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    if t.language:
-        return Literal(t.value, lang=t.language)
-    if t.datatype.value == _XSD_STRING:
-        return Literal(t.value)
-    return Literal(t.value, datatype=URIRef(t.datatype.value))
+ox_term = to_ox  # the names the rest of the code base knows
+rdflib_term = from_ox
+_XSD_STRING = XSD_STRING
+ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
 
 
 def _used_prefixes(g: Graph, iris: Iterable[str]) -> dict[str, str]:
@@ -181,64 +144,120 @@ def _vocabulary_iris(triples: Iterable[ox.Triple | ox.Quad]) -> set[str]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _known_vocabulary() -> tuple[ox.NamedNode, ...]:
+    """Every IRI the ontology, its vocabularies and its shapes mention: the candidates for a prefix."""
+    iris: set[str] = set()
+    for name in ("claim-kg.ttl", "vocabularies.ttl", "shapes.ttl"):
+        path = ONTOLOGY / name
+        if path.is_file():
+            for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+                iris.update(
+                    x.value for x in (t.subject, t.predicate, t.object) if isinstance(x, ox.NamedNode)
+                )
+    return tuple(named(i) for i in sorted(iris))
+
+
+def _store_vocabulary(store: ox.Store, graph: OxGraphName | None) -> set[str]:
+    """The vocabulary IRIs used in ``graph`` of ``store`` (``None``: in any graph), found by index look-ups
+    rather than a scan: each known predicate and class (:func:`_known_vocabulary`) is looked up, and the
+    datatype of one value of each predicate found is taken. IRIs outside the ontology's vocabulary are
+    written in full, never wrongly abbreviated."""
+    rdf_type = named(str(RDF.type))
+    out: set[str] = set()
+    for node in _known_vocabulary():
+        first = next(iter(store.quads_for_pattern(None, node, None, graph)), None)
+        if first is not None and node != rdf_type:
+            out.add(node.value)
+            o = first.object
+            if isinstance(o, ox.Literal) and not o.language and o.datatype.value != _XSD_STRING:
+                out.add(o.datatype.value)
+        if next(iter(store.quads_for_pattern(None, rdf_type, node, graph)), None) is not None:
+            out.add(node.value)
+    return out
+
+
 def _ox_triples(g: Graph) -> list[ox.Triple]:
-    return [ox.Triple(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in g]  # type: ignore[arg-type]
+    return [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in g]  # type: ignore[arg-type]
 
 
 def _spo(t: ox.Triple | ox.Quad) -> tuple[str, str, str]:
     return (t.subject.value, t.predicate.value, t.object.value)  # type: ignore[union-attr]  # no RDF-star here
 
 
-def turtle_string(g: Graph) -> str:
-    """Turtle grouped by subject (triples sorted), with only the prefixes used."""
+def _dump_graph(g: Graph, fmt: ox.RdfFormat, output: IO[bytes] | None = None) -> bytes | None:
+    """``g`` in a triple format (Turtle with only the prefixes used), to ``output`` or as bytes."""
+    store = ox_store_of(g)
+    if store is not None:
+        name = ox_graph_name(g)
+        prefixes = _used_prefixes(g, _store_vocabulary(store, name)) if fmt == ox.RdfFormat.TURTLE else None
+        return store.dump(output, format=fmt, from_graph=name, prefixes=prefixes)
     triples = sorted(_ox_triples(g), key=_spo)
-    prefixes = _used_prefixes(g, _vocabulary_iris(triples))
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    prefixes = _used_prefixes(g, _vocabulary_iris(triples)) if fmt == ox.RdfFormat.TURTLE else None
+    return ox.serialize(triples, output, format=fmt, prefixes=prefixes)
+
+
+def _dump_dataset(ds: Dataset, fmt: ox.RdfFormat, output: IO[bytes] | None = None) -> bytes | None:
+    """All graphs of ``ds`` in a quad format (TriG with only the prefixes used), to ``output`` or as bytes."""
+    store = ox_store_of(ds)
+    if store is not None:
+        prefixes = _used_prefixes(ds, _store_vocabulary(store, None)) if fmt == ox.RdfFormat.TRIG else None
+        return store.dump(output, format=fmt, prefixes=prefixes)
+    quads = ox_quads(ds)
+    prefixes = _used_prefixes(ds, _vocabulary_iris(quads)) if fmt == ox.RdfFormat.TRIG else None
+    return ox.serialize(quads, output, format=fmt, prefixes=prefixes)
+
+
+def turtle_string(g: Graph) -> str:
+    """Turtle grouped by subject, with only the prefixes used."""
+    data = _dump_graph(g, ox.RdfFormat.TURTLE)
     return data.decode("utf-8") if data else ""
 
 
 def write_turtle(g: Graph, path: Path | str) -> None:
     """``g`` as Turtle (see :func:`turtle_string`), written atomically."""
-    with atomic_write(path) as fh:
-        fh.write(turtle_string(g))
+    with atomic_write(path, "wb") as fh:
+        _dump_graph(g, ox.RdfFormat.TURTLE, fh)
 
 
 def write_ntriples(g: Graph, path: Path | str) -> None:
-    """``g`` as N-Triples (sorted, one triple per line), written atomically."""
-    data = ox.serialize(sorted(_ox_triples(g), key=_spo), format=ox.RdfFormat.N_TRIPLES)
-    with atomic_write(path) as fh:
-        fh.write(data.decode("utf-8") if data else "")
+    """``g`` as N-Triples (one triple per line), written atomically."""
+    with atomic_write(path, "wb") as fh:
+        _dump_graph(g, ox.RdfFormat.N_TRIPLES, fh)
 
 
 def ox_quads(ds: Dataset) -> list[ox.Quad]:
     """All quads of ``ds`` as pyoxigraph quads, sorted by graph, subject, predicate, object."""
-    quads = []
-    for s, p, o, ctx in ds.quads((None, None, None, None)):
-        name = ctx.identifier if isinstance(ctx, Graph) else ctx
-        graph = (
-            ox.DefaultGraph() if name is None or str(name).startswith("urn:x-rdflib:") else _named(str(name))
-        )
-        quads.append(ox.Quad(ox_term(s), ox_term(p), ox_term(o), graph))  # type: ignore[arg-type]
+    store = ox_store_of(ds)
+    if store is not None:
+        quads = list(store.quads_for_pattern(None, None, None, None))
+    else:
+        quads = []
+        for s, p, o, ctx in ds.quads((None, None, None, None)):
+            name = ctx.identifier if isinstance(ctx, Graph) else ctx
+            graph = (
+                ox.DefaultGraph()
+                if name is None or str(name).startswith("urn:x-rdflib:")
+                else named(str(name))
+            )
+            quads.append(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph))  # type: ignore[arg-type]
     return sorted(quads, key=lambda q: (str(q.graph_name), *_spo(q)))
 
 
 def write_trig(ds: Dataset, path: Path | str) -> None:
     """``ds`` as TriG, one ``GRAPH`` block per named graph, with only the prefixes used; atomically."""
-    quads = ox_quads(ds)
-    data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_used_prefixes(ds, _vocabulary_iris(quads)))
-    with atomic_write(path) as fh:
-        fh.write(data.decode("utf-8") if data else "")
+    with atomic_write(path, "wb") as fh:
+        _dump_dataset(ds, ox.RdfFormat.TRIG, fh)
 
 
 def write_nquads(ds: Dataset, path: Path | str) -> None:
-    """``ds`` as N-Quads (sorted, one quad per line; what bulk loaders take), written atomically."""
-    data = ox.serialize(ox_quads(ds), format=ox.RdfFormat.N_QUADS)
-    with atomic_write(path) as fh:
-        fh.write(data.decode("utf-8") if data else "")
+    """``ds`` as N-Quads (one quad per line; what bulk loaders take), written atomically."""
+    with atomic_write(path, "wb") as fh:
+        _dump_dataset(ds, ox.RdfFormat.N_QUADS, fh)
 
 
 def write_jsonld(ds: Dataset, path: Path | str) -> None:
     """JSON-LD (expanded form, one ``@graph`` per article)."""
-    data = ox.serialize(ox_quads(ds), format=ox.RdfFormat.JSON_LD)
-    with atomic_write(path) as fh:
-        fh.write(data.decode("utf-8") if data else "[]")
+    data = _dump_dataset(ds, ox.RdfFormat.JSON_LD)
+    with atomic_write(path, "wb") as fh:
+        fh.write(data or b"[]")

@@ -35,6 +35,7 @@ from kg import ids
 from kg.document import Document
 from kg.entities import Agent, article_agents, name_key, normal_name, record_agent, source_affiliation
 from kg.namespace import CKG, NIF, SCHEMA, SHORTCUTS, VOCAB, concept
+from kg.rdfstore import graph_over, new_dataset, ox_graph_name, ox_store_of, to_ox, union_store
 from kg.record import Attribution, Span
 
 RUN_GRAPH = URIRef(ids.BASE + "graph/runs")
@@ -206,11 +207,18 @@ class _Writer:
         self.run = run
         self.article = article_iri(document.id)
         self.context = span_iri(self.article, Span(0, len(document.text))) if document.text else self.article
+        store = ox_store_of(g)  # Oxigraph behind g: quads go straight in, no rdflib bookkeeping
+        self._ox_add = store.add if store is not None else None
+        self._graph_name = ox_graph_name(g)
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
         """Add one triple; ``o is None`` means there is nothing to say."""
-        if o is not None:
+        if o is None:
+            return
+        if self._ox_add is None:
             self.g.add((s, p, o))
+        else:
+            self._ox_add(ox.Quad(to_ox(s), to_ox(p), to_ox(o), self._graph_name))  # type: ignore[arg-type]
 
     def lit(self, value: object) -> Literal | None:
         """A plain literal, or ``None`` (nothing written) for a missing or empty value."""
@@ -344,8 +352,9 @@ def add_article(g: Graph, document: Document, records: Sequence[Attribution], ru
 
 
 def build_dataset(items: Iterable[tuple[Document, Sequence[Attribution]]], run: RunInfo) -> Dataset:
-    """A dataset with one named graph per article and one for the run."""
-    ds = Dataset()
+    """A dataset with one named graph per article and one for the run, in an in-memory Oxigraph store
+    behind rdflib's API (:mod:`kg.rdfstore`)."""
+    ds = new_dataset()
     bind_prefixes(ds)
     for document, records in items:
         add_article(ds.graph(article_iri(document.id)), document, records, run)
@@ -354,11 +363,14 @@ def build_dataset(items: Iterable[tuple[Document, Sequence[Attribution]]], run: 
 
 
 def union_graph(ds: Dataset) -> Graph:
-    """All triples of all named graphs in one graph (what ``claims.ttl`` holds)."""
-    g = Graph()
+    """All triples of all named graphs in one graph (what ``claims.ttl`` holds): a copy, in the default
+    graph of a new in-memory Oxigraph store."""
+    source = ox_store_of(ds)
+    if source is None:  # a dataset in another rdflib store
+        source = ox.Store()
+        source.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in ds.quads())  # type: ignore[arg-type]
+    g = graph_over(union_store(source))
     bind_prefixes(g)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
     return g
 
 

@@ -1,11 +1,11 @@
 """Loading claim graphs and running SPARQL over them, with table / CSV / JSON output.
 
-Files are parsed with pyoxigraph (strict, with line and column in its errors, and fast: rdflib's own
-parsers accept invalid Turtle and are slow at scale) and held as an rdflib :class:`~rdflib.Graph`.
-Queries run in rdflib's SPARQL engine for now. Whatever the engine, its answer is turned into one
-engine-neutral :class:`QueryResult` (plain strings plus the SPARQL JSON description of every term),
-so an Oxigraph-backed ``run_query`` only has to call :func:`result_from_oxigraph` on
-``Store.query``'s answer.
+Files are loaded by Oxigraph (strict, with line and column in its errors, and fast: rdflib's own
+parsers accept invalid Turtle and are slow at scale) into an in-memory store held behind an rdflib
+:class:`~rdflib.Graph` (:mod:`kg.rdfstore`), so :func:`run_query` on such a graph runs in Oxigraph; on a
+graph in rdflib's own store it runs in rdflib's engine. Whatever the engine, its answer is turned into
+one engine-neutral :class:`QueryResult` (plain strings plus the SPARQL JSON description of every term);
+``Store.query``'s answer goes through :func:`result_from_oxigraph`.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from rdflib.query import Result, ResultRow
 
 from kg.export import rdflib_term
 from kg.graph import bind_prefixes
+from kg.rdfstore import graph_over, union_store
 
 # File suffix -> format name (``kg serve`` maps these names to its own loader).
 FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld"}
@@ -33,6 +34,7 @@ OX_FORMATS = {
     "nt": ox.RdfFormat.N_TRIPLES,
     "json-ld": ox.RdfFormat.JSON_LD,
 }
+QUAD_FORMATS = ("trig", "nquads", "json-ld")
 RESULT_FORMATS = ("table", "csv", "json")
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -43,7 +45,8 @@ class GraphLoadError(ValueError):
 
 def load_graph(path: Path | str) -> Graph:
     """All triples of a Turtle/TriG/N-Quads/N-Triples/JSON-LD file (quad formats: the union of all
-    graphs), or of a claim store directory (:mod:`kg.store`), as an rdflib graph with our prefixes."""
+    graphs), or of a claim store directory (:mod:`kg.store`), as an rdflib graph with our prefixes, held
+    in an in-memory Oxigraph store."""
     path = Path(path)
     if path.is_dir():
         return _load_store(path)
@@ -54,15 +57,17 @@ def load_graph(path: Path | str) -> Graph:
         )
     if not path.is_file():
         raise GraphLoadError(f"{path}: no such file")
-    g = Graph()
-    bind_prefixes(g)
+    store = ox.Store()
     try:
-        quads = ox.parse(path=str(path), format=OX_FORMATS[fmt], base_iri=path.resolve().as_uri())
-        g.addN((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object), g) for q in quads)
+        store.bulk_load(path=str(path), format=OX_FORMATS[fmt], base_iri=path.resolve().as_uri())
     except (SyntaxError, ValueError) as exc:
         raise GraphLoadError(f"{path}: cannot parse as {fmt}: {exc}") from exc
     except OSError as exc:
         raise GraphLoadError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if fmt in QUAD_FORMATS:
+        store = union_store(store)
+    g = graph_over(store)
+    bind_prefixes(g)
     return g
 
 
@@ -71,15 +76,8 @@ def _load_store(path: Path) -> Graph:
 
     if not is_store(path):
         raise GraphLoadError(f"{path}: a directory that is not a claim store")
-    g = ClaimStore(path, read_only=True).to_graph()
-    bind_prefixes(g)
-    return g
-
-
-def _rdflib(term: object) -> URIRef | BNode | Literal:
-    if isinstance(term, ox.Triple):
-        raise ValueError("RDF-star quoted triples are not supported")
-    return rdflib_term(term)  # type: ignore[arg-type]
+    with ClaimStore(path, read_only=True) as store:
+        return store.to_graph()
 
 
 # ---------------------------------------------------------------- results
@@ -137,7 +135,8 @@ def term_json(value: object) -> Term | None:
 
 
 def run_query(graph: Graph, sparql: str) -> QueryResult:
-    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query with rdflib; ``ValueError`` on a bad query."""
+    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query through rdflib's API (in Oxigraph when the graph
+    is held there, :mod:`kg.rdfstore`); ``ValueError`` on a bad query."""
     try:
         result = graph.query(sparql)
         return _from_rdflib(result)

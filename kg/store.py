@@ -1,9 +1,10 @@
 """An on-disk claim store: Oxigraph, one named graph per article, queried with the union default graph.
 
-rdflib builds the graphs (:mod:`kg.graph`); the store keeps them. Adding an article replaces its named
-graph in one transaction, so a re-run replaces rather than duplicates, and an interrupted build leaves
-every article either as it was or as it is now. Queries see all graphs as the default graph, so the
-competency queries run unchanged on a file or on a store.
+:mod:`kg.graph` builds the graphs in an in-memory Oxigraph store behind rdflib (:mod:`kg.rdfstore`); this
+store keeps them on disk, copying quads store to store. Adding an article replaces its named graph in one
+transaction (new articles go in by transactions of whole graphs), so a re-run replaces rather than
+duplicates, and an interrupted build leaves every article either as it was or as it is now. Queries see
+all graphs as the default graph, so the competency queries run unchanged on a file or on a store.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from rdflib import Dataset, Graph
 
 from kg.export import ox_quads
 from kg.query import QueryResult, result_from_oxigraph
+from kg.rdfstore import OxGraphName, copy_store, graph_over, new_dataset, ox_store_of, union_store
 
 STORE_MARKER = "OPTIONS"  # a file every RocksDB directory holds
+CHUNK = 200_000  # quads per transaction when adding new graphs (whole graphs only)
 
 
 def is_store(path: Path) -> bool:
@@ -34,14 +37,30 @@ class ClaimStore:
         self.store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
 
     def replace_graphs(self, ds: Dataset) -> int:
-        """Replace every named graph of ``ds`` in the store (one transaction per graph); quads written."""
-        by_graph: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Quad]] = {}
-        for quad in ox_quads(ds):
+        """Replace every named graph of ``ds`` in the store; quads written.
+
+        A graph the store already has is dropped and refilled in one transaction; graphs it does not
+        have yet are added by transactions holding whole graphs, so every article is either absent or
+        complete, whatever interrupts the load."""
+        source = ox_store_of(ds)
+        by_graph: dict[OxGraphName, list[ox.Quad]] = {}
+        quads = source.quads_for_pattern(None, None, None, None) if source is not None else ox_quads(ds)
+        for quad in quads:
             by_graph.setdefault(quad.graph_name, []).append(quad)
+        present = set(self.store.named_graphs())
         written = 0
-        for name, quads in by_graph.items():
-            self._replace(name, quads)
-            written += len(quads)
+        batch: list[ox.Quad] = []
+        for name, graph_quads in by_graph.items():
+            written += len(graph_quads)
+            if isinstance(name, ox.DefaultGraph) or name in present:
+                self._replace(name, graph_quads)
+                continue
+            batch += graph_quads
+            if len(batch) >= CHUNK:
+                self.store.extend(batch)
+                batch = []
+        if batch:
+            self.store.extend(batch)
         self.store.flush()
         return written
 
@@ -109,23 +128,17 @@ class ClaimStore:
         return result_from_oxigraph(result)
 
     def to_dataset(self) -> Dataset:
-        """All named graphs as an rdflib dataset (plain literals kept plain)."""
+        """All named graphs as an rdflib dataset: an in-memory copy (:mod:`kg.rdfstore`)."""
         from kg.graph import bind_prefixes
 
-        data = self.store.dump(format=ox.RdfFormat.N_QUADS)
-        ds = Dataset()
+        ds = new_dataset(copy_store(self.store))
         bind_prefixes(ds)
-        if data:
-            ds.parse(data=data.decode("utf-8"), format="nquads")
         return ds
 
     def to_graph(self) -> Graph:
-        """All triples of all graphs as one rdflib graph (plain literals kept plain)."""
-        data = self.store.dump(format=ox.RdfFormat.N_QUADS)
-        ds = Dataset()
-        if data:
-            ds.parse(data=data.decode("utf-8"), format="nquads")
-        g = Graph()
-        for s, p, o, _ in ds.quads((None, None, None, None)):
-            g.add((s, p, o))
+        """All triples of all graphs as one rdflib graph: an in-memory copy (:mod:`kg.rdfstore`)."""
+        from kg.graph import bind_prefixes
+
+        g = graph_over(union_store(self.store))
+        bind_prefixes(g)
         return g
