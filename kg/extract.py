@@ -248,7 +248,9 @@ class Extractor:
             return None
         end = span[1]
         for c in verb.children:
-            if c.i > obj.i and (c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)):
+            if c.i > obj.i and (c.dep_ in COMPLEMENT_DEPS or c.dep_ == "prep"):
+                if c.dep_ == "prep" and c.lower_ not in OBJECT_PREPS and self.doc[c.i - 1].is_punct:
+                    continue
                 end = max(end, c.right_edge.i + 1)
         return self.trim(span[0], end)
 
@@ -468,8 +470,13 @@ class Extractor:
                 content, root, how = self.subtree(subj), subj, "passive-agent"
         if content is None and "dobj" in cue.frames:
             obj = next((c for c in kids if c.dep_ == "dobj"), None)
-            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not self.in_quote(obj.i):
-                content, root, how = self.object_with_complement(t, obj), obj, "dobj"
+            if obj is not None and not self.in_quote(obj.i):
+                span = self.object_with_complement(t, obj)
+                # a pronoun object counts only with its complement: "called [him divisive]"
+                if obj.pos_ in ("NOUN", "PROPN") or (
+                    obj.pos_ == "PRON" and span is not None and span[1] > obj.right_edge.i + 1
+                ):
+                    content, root, how = span, obj, "dobj"
         content = self.cut_reserved(content, root.i if root is not None else t.i)
         if content is None:
             return
