@@ -35,13 +35,15 @@ PREFIX schema: <{SCHEMA}>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
 
-# One row per attribution: its source (if any), the source's type, its article, outlet and cue lemma.
+# One row per attribution: its claim, its source (if any), the source's type and agent (named sources:
+# one per real-world entity across articles), its article, outlet and cue lemma.
 ATTRIBUTIONS = (
     _PREFIXES
     + """
-SELECT ?a ?source ?label ?type ?unnamed ?article ?outlet ?cue
+SELECT ?a ?claim ?source ?label ?type ?unnamed ?agent ?agentLabel ?article ?outlet ?cue
 WHERE {
   ?a a ckg:Attribution .
+  OPTIONAL { ?a ckg:claim ?claim }
   OPTIONAL { ?a ckg:article ?article OPTIONAL { ?article schema:publisher/schema:name ?outlet } }
   OPTIONAL { ?a ckg:cueLemma ?cue }
   OPTIONAL {
@@ -49,6 +51,7 @@ WHERE {
     OPTIONAL { ?source rdfs:label ?label }
     OPTIONAL { ?source ckg:sourceType ?type }
     OPTIONAL { ?source a ckg:UnnamedSource . BIND("true" AS ?unnamed) }
+    OPTIONAL { ?source ckg:agent ?agent OPTIONAL { ?agent rdfs:label ?agentLabel } }
   }
 }
 """

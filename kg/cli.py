@@ -351,14 +351,71 @@ def query(graph: Path, query_file: Path | None, expression: str | None, fmt: str
 @click.argument("graph", type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--title", default=None, help="Page heading.")
-def view(graph: Path, output: Path, title: str | None) -> None:
+@click.option(
+    "--corpus",
+    is_flag=True,
+    help="Corpus view: sources only, linked by who disputes/supports whom (implied by the options below).",
+)
+@click.option(
+    "--focus", metavar="NAME", help="Corpus view of this source (name, case-insensitive) and its links."
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Corpus view: keep the N sources with the most claims plus links (default 150).",
+)
+@click.option(
+    "--min-weight",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Corpus view: drop links made of fewer than W claim pairs (default 1).",
+)
+@click.option(
+    "--linked", is_flag=True, help="Corpus view: only sources that dispute, support or are answered."
+)
+def view(
+    graph: Path,
+    output: Path,
+    title: str | None,
+    corpus: bool,
+    focus: str | None,
+    top: int | None,
+    min_weight: int | None,
+    linked: bool,
+) -> None:
     """Write an interactive, self-contained (offline) HTML view of a claim graph.
+
+    The article view (default) draws sources, claims and articles; --corpus draws sources only, sized by
+    their claims, with an edge A -> B weighted by how many of A's claims dispute (red) or support (green)
+    B's.
 
     \b
     Example:
       kg view out/claims.ttl -o out/graph.html
+      kg view train.ttl -o sources.html --corpus --top 100 --min-weight 2
+      kg view train.ttl -o disputes.html --linked
+      kg view train.ttl -o putin.html --focus putin
     """
     from kg.query import load_graph
+
+    if corpus or linked or focus is not None or top is not None or min_weight is not None:
+        from kg.sourcenet import DEFAULT_TOP, write_source_view
+
+        try:
+            sources = write_source_view(
+                load_graph(graph),
+                output,
+                title=title or f"{graph.stem}: sources",
+                focus=focus,
+                top=top or DEFAULT_TOP,
+                min_weight=min_weight or 1,
+                linked=linked,
+            )
+        except ValueError as exc:
+            raise click.ClickException(f"{graph}: {exc}") from exc
+        click.echo(f"{output}: {sources.nodes} of {sources.sources} sources, {sources.edges} links")
+        return
     from kg.view import write_view
 
     stats = write_view(load_graph(graph), output, title=title or graph.stem)

@@ -145,6 +145,12 @@ def _article_title(row: dict[str, str]) -> str:
     return row.get("headline") or row.get("articleId") or row.get("article", "")
 
 
+def _article_url(row: dict[str, str]) -> str:
+    """The article's URL when it is a web address (http/https), else "" (the page links only those)."""
+    url = row.get("url", "").strip()
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
 def _article_tip(row: dict[str, str]) -> str:
     byline = ", ".join(x for x in (row.get("publisher"), row.get("date")) if x)
     return _lines(
@@ -178,9 +184,9 @@ def _attribution_tip(row: dict[str, str], who: str) -> str:
     )
 
 
-def _add_node(net: nx.MultiDiGraph, node: str, kind: str, label: str, title: str) -> None:
+def _add_node(net: nx.MultiDiGraph, node: str, kind: str, label: str, title: str, url: str = "") -> None:
     style = NODE_STYLE[kind]
-    net.add_node(node, kind=kind, label=label, title=title, **style)
+    net.add_node(node, kind=kind, label=label, title=title, url=url, **style)
 
 
 def _add_source(net: nx.MultiDiGraph, row: dict[str, str]) -> str:
@@ -200,7 +206,9 @@ def _add_attribution(net: nx.MultiDiGraph, row: dict[str, str], notes: dict[str,
     claim = row["claim"]
     content = row.get("content") or row.get("claimLabel") or claim
     if claim not in net:
-        _add_node(net, claim, "claim", _short(row.get("claimLabel") or content, 60), content)
+        _add_node(
+            net, claim, "claim", _short(row.get("claimLabel") or content, 60), content, _article_url(row)
+        )
     source = _add_source(net, row)
     who = _source_name(row) if "source" in row else "(no named source)"
     tip = _attribution_tip(row, who)
@@ -218,6 +226,7 @@ def _add_attribution(net: nx.MultiDiGraph, row: dict[str, str], notes: dict[str,
         color=STANCE_COLOURS.get(stance, NEUTRAL),
         dashes=_is_hedged(row),
         width=2,
+        url=_article_url(row),
     )
     if "article" in row:
         _add_appearance(net, claim, row)
@@ -227,7 +236,9 @@ def _add_appearance(net: nx.MultiDiGraph, claim: str, row: dict[str, str]) -> No
     """The article node of ``row`` and one "in" edge from ``claim`` to it, added if new."""
     article = row["article"]
     if article not in net:
-        _add_node(net, article, "article", _short(_article_title(row), 40), _article_tip(row))
+        _add_node(
+            net, article, "article", _short(_article_title(row), 40), _article_tip(row), _article_url(row)
+        )
     if not net.has_edge(claim, article, key="in"):
         net.add_edge(
             claim,
@@ -239,6 +250,7 @@ def _add_appearance(net: nx.MultiDiGraph, claim: str, row: dict[str, str]) -> No
             color=LINK_COLOURS["in"],
             dashes=False,
             width=1,
+            url=_article_url(row),
         )
 
 
@@ -252,8 +264,9 @@ def view_network(graph: Graph) -> nx.MultiDiGraph:
     """The claim graph as a networkx ``MultiDiGraph`` ready to draw.
 
     Node attributes: ``kind`` (source, unnamed-source, no-source, claim, article), ``label``, ``title``
-    (plain-text tooltip), ``shape``, ``color``, ``size``. Edge attributes: ``kind`` (attribution, in,
-    disputes, supports), ``label``, ``title``, ``color``, ``dashes``, ``width``; attribution edges also
+    (plain-text tooltip), ``url`` (the article's web address, or ""), ``shape``, ``color``, ``size``. Edge
+    attributes: ``kind`` (attribution, in, disputes, supports), ``label``, ``title``, ``url``, ``color``,
+    ``dashes``, ``width``; attribution edges also
     carry ``stance`` and ``certainty`` and are keyed by the attribution IRI. All values are scalars, so
     the result can be written as GraphML/GEXF.
     """
@@ -269,7 +282,16 @@ def view_network(graph: Graph) -> nx.MultiDiGraph:
         rel, a, b = row["rel"], row["from"], row["to"]
         if a in net and b in net and a != b:
             net.add_edge(
-                a, b, key=rel, kind=rel, label=rel, title=rel, color=LINK_COLOURS[rel], dashes=False, width=3
+                a,
+                b,
+                key=rel,
+                kind=rel,
+                label=rel,
+                title=rel,
+                color=LINK_COLOURS[rel],
+                dashes=False,
+                width=3,
+                url="",
             )
     return net
 
@@ -324,7 +346,13 @@ def _vis_records(net: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict[
     # No "group": pyvis drops a node's own colour when it has one.
     page = Network(directed=True, cdn_resources="in_line")
     for node, d in net.nodes(data=True):
-        extra = {"widthConstraint": {"maximum": 220}} if d["kind"] == "claim" else {}
+        extra: dict[str, Any] = {"widthConstraint": {"maximum": 220}} if d["kind"] == "claim" else {}
+        if d.get("url"):
+            extra["url"] = d["url"]
+        if d.get("borderWidth"):
+            extra["borderWidth"] = d["borderWidth"]
+        if d.get("font_size"):
+            extra["font"] = {"size": d["font_size"]}
         page.add_node(
             node,
             label=d["label"],
@@ -335,22 +363,38 @@ def _vis_records(net: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict[
             **extra,
         )
     for u, v, d in net.edges(data=True):
+        more = {"url": d["url"]} if d.get("url") else {}
         page.add_edge(
-            u, v, label=d["label"], title=d["title"], color=d["color"], dashes=d["dashes"], width=d["width"]
+            u,
+            v,
+            label=d["label"],
+            title=d["title"],
+            color=d["color"],
+            dashes=d["dashes"],
+            width=d["width"],
+            **more,
         )
     nodes, edges, *_ = page.get_network_data()
     return nodes, edges
 
 
+def legend_line(colour: str, text: str, dashed: bool = False) -> dict[str, str]:
+    """A legend row showing an edge: a line in ``colour``, dashed or solid."""
+    css = "kg-line kg-dashed" if dashed else "kg-line"
+    return {"css": css, "style": f"border-top-color:{colour}", "text": text}
+
+
+def legend_node(shape: str, colour: str, text: str) -> dict[str, str]:
+    """A legend row showing a node: a dot, box or diamond in ``colour``."""
+    css = {"dot": "kg-dot", "box": "kg-box", "diamond": "kg-diamond"}[shape]
+    return {"css": css, "style": f"background:{colour}", "text": text}
+
+
 def _legend() -> list[dict[str, str]]:
-    def line(colour: str, text: str, dashed: bool = False) -> dict[str, str]:
-        css = "kg-line kg-dashed" if dashed else "kg-line"
-        return {"css": css, "style": f"border-top-color:{colour}", "text": text}
+    line = legend_line
 
     def node(kind: str, text: str) -> dict[str, str]:
-        style = NODE_STYLE[kind]
-        css = {"dot": "kg-dot", "box": "kg-box", "diamond": "kg-diamond"}[style["shape"]]
-        return {"css": css, "style": f"background:{style['color']}", "text": text}
+        return legend_node(NODE_STYLE[kind]["shape"], NODE_STYLE[kind]["color"], text)
 
     return [
         line(STANCE_COLOURS["assert"], "source asserts claim (label: the cue)"),
@@ -379,8 +423,28 @@ def _vis_assets() -> tuple[str, str]:
     return css, js
 
 
-def render_html(net: nx.MultiDiGraph, title: str) -> str:
-    """The self-contained page drawing ``net`` under the heading ``title``."""
+ARTICLE_NOTE = (
+    "Hover a node or an edge for the evidence sentence, cue, hedge, confidence and article; click it to "
+    "keep the details here, with a link to the article when it has a web address."
+)
+
+
+def render_html(
+    net: nx.MultiDiGraph,
+    title: str,
+    *,
+    legend: list[dict[str, str]] | None = None,
+    note: str = ARTICLE_NOTE,
+    options: dict[str, Any] | None = None,
+) -> str:
+    """The self-contained page drawing ``net`` under the heading ``title``, with ``legend`` rows (made by
+    :func:`legend_line` / :func:`legend_node`; default: the article view's), a ``note`` under them and
+    vis-network ``options`` (default: :func:`vis_options`).
+
+    Node and edge attributes used: ``label``, ``title`` (plain text), ``url`` (linked from the details
+    panel), ``shape``, ``color``, ``size``, ``kind`` on nodes; ``label``, ``title``, ``url``, ``color``,
+    ``dashes``, ``width`` on edges. Once the layout has settled, the page sets ``data-state="stable"``,
+    ``data-nodes`` and ``data-edges`` (counted by vis-network) and ``data-settle-ms`` on ``<body>``."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
     from markupsafe import Markup
 
@@ -392,9 +456,10 @@ def render_html(net: nx.MultiDiGraph, title: str) -> str:
         title=title,
         vis_css=Markup(css),
         vis_js=Markup(js),
-        legend=_legend(),
+        legend=_legend() if legend is None else legend,
+        note=note,
         stats=ViewStats(nodes=len(nodes), edges=len(edges)),
-        data={"nodes": nodes, "edges": edges, "options": vis_options(len(nodes))},
+        data={"nodes": nodes, "edges": edges, "options": options or vis_options(len(nodes))},
     )
 
 

@@ -6,10 +6,11 @@ do not depend on the extraction or mapping code.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
-import subprocess
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,14 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib import namespace as rns
 
+from kg import ids
+from kg.document import Document
+from kg.graph import RunInfo, build_dataset, union_graph
 from kg.namespace import CKG, NIF, SCHEMA, concept
+from kg.record import Attribution
+from kg.sourcenet import filter_network, source_network, write_source_view
 from kg.view import LINK_COLOURS, STANCE_COLOURS, script_json, view_network, write_view
+from tests import chromium as browser
 
 BASE = "https://example.org/kg/"
 PAYLOADS = (
@@ -49,11 +56,13 @@ def iri(name: str) -> URIRef:
     return URIRef(BASE + name)
 
 
-def add_article(g: Graph, name: str, headline: str, publisher: str = "Reuters") -> None:
+def add_article(
+    g: Graph, name: str, headline: str, publisher: str = "Reuters", url: URIRef | Literal | None = None
+) -> None:
     a, org = iri(name), iri(f"org/{publisher}")
     g.add((a, RDF.type, CKG.Article))
     g.add((a, SCHEMA.headline, Literal(headline)))
-    g.add((a, SCHEMA.url, URIRef(f"https://news.example.com/{name}")))
+    g.add((a, SCHEMA.url, url or URIRef(f"https://news.example.com/{name}")))
     g.add((a, SCHEMA.datePublished, Literal("2024-05-01", datatype=rns.XSD.date)))
     g.add((a, rns.DCTERMS.identifier, Literal(name)))
     g.add((a, SCHEMA.publisher, org))
@@ -276,40 +285,16 @@ def test_script_json_round_trips(value: str) -> None:
 
 
 HOVER = """<script>
-// test only: once the layout has settled, move the mouse onto a node so vis-network shows its tooltip
+// test only: once the layout has settled, move the mouse onto a node so vis-network shows its tooltip,
+// and "click" the article node the way vis-network reports a click
 setTimeout(function () {
   var net = window.kgNetwork, at = net.canvasToDOM(net.getPosition(%s));
   var canvas = document.querySelector("#mynetwork canvas"), box = canvas.getBoundingClientRect();
   var move = {clientX: box.left + at.x, clientY: box.top + at.y, bubbles: true};
   canvas.dispatchEvent(new MouseEvent("mousemove", move));
+  net.body.emitter.emit("click", {nodes: [%s], edges: []});
 }, 2000);
 </script>"""
-
-
-def chromium_dom(page: Path, profile: Path) -> str:
-    """The DOM of ``page`` after its scripts ran in headless Debian chromium (no network)."""
-    proc = subprocess.run(
-        [
-            "chromium",
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={profile}",
-            "--window-size=1280,900",
-            "--virtual-time-budget=5000",
-            "--dump-dom",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert proc.returncode == 0 and "<html" in proc.stdout, proc.stderr[-2000:]
-    return proc.stdout
 
 
 @pytest.fixture(scope="session")
@@ -328,8 +313,12 @@ def test_payload_does_not_run_in_a_browser(tmp_path: Path) -> None:
     out = tmp_path / "h.html"
     write_view(hostile_graph(), out, title="safe title")
     page = out.read_text(encoding="utf-8")
-    out.write_text(page.replace("</body>", HOVER % json.dumps(BASE + "c1") + "</body>"), encoding="utf-8")
-    dom = chromium_dom(out, tmp_path / "profile")
+    hover = HOVER % (json.dumps(BASE + "c1"), json.dumps(BASE + "a1"))
+    out.write_text(page.replace("</body>", hover + "</body>"), encoding="utf-8")
+    run = browser.dump_dom(out)
+    dom = run.stdout
+    assert run.console == []
+    assert browser.body_data(dom)["state"] == "stable"
     assert "<title>safe title</title>" in dom
     assert "pwned" not in dom.split("</head>")[0]
     assert re.search(r'<div id="mynetwork"[^>]*>.*?<canvas', dom, re.S)
@@ -337,3 +326,137 @@ def test_payload_does_not_run_in_a_browser(tmp_path: Path) -> None:
     # the hovered claim's tooltip shows the payload as text
     tooltip = re.search(r'<div class="vis-tooltip"[^>]*><div class="kg-tip">(.*?)</div>', dom, re.S)
     assert tooltip and "&lt;img src=x onerror=" in tooltip.group(1)
+    # ... with a link back to the article
+    assert (
+        '<a href="https://news.example.com/a1" target="_blank" rel="noopener noreferrer">' in tooltip.group(1)
+    )
+    # clicking the article node keeps its text in the side panel, with the link
+    details = re.search(r'<div id="kg-details">(.*?)</div>\s*</aside>', dom, re.S)
+    assert details and "&lt;/script&gt;&lt;script&gt;document.title" in details.group(1)
+    assert '<a href="https://news.example.com/a1"' in details.group(1)
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        (URIRef("https://news.example.com/a1"), "https://news.example.com/a1"),
+        (Literal("javascript:document.title='pwned'"), None),
+        (Literal("news.example.com/a1"), None),
+    ],
+)
+def test_article_links_are_web_addresses_only(
+    tmp_path: Path, url: URIRef | Literal, linked: str | None
+) -> None:
+    g = Graph()
+    add_article(g, "a1", "Talks", url=url)
+    add_source(g, "s", "Officials", "unnamed")
+    add_attribution(g, Attr("x1", "c1", "a deal was near", "a1", "s"))
+    write_view(g, tmp_path / "v.html")
+    data = page_data((tmp_path / "v.html").read_text(encoding="utf-8"))
+    urls = {item.get("url") for kind in ("nodes", "edges") for item in data[kind]} - {None}
+    assert urls == ({linked} if linked else set())
+    article = next(n for n in data["nodes"] if n["id"] == BASE + "a1")
+    assert str(url) in article["title"]  # the address is still shown, as text
+
+
+# ---------------------------------------------------------------------------------------------------
+# real headless Chromium on the seed article and on a small corpus
+
+RUN = RunInfo("claim-kg", "test", "model-x", datetime(2026, 1, 1, tzinfo=UTC))
+NETWORK_AREA = (0, 60, 1000, 900)  # the canvas in a 1280x900 window (heading above, legend on the right)
+OUTLETS = ("Latin Times", "Reuters", "AP")
+
+
+def copy_of(doc: Document, records: list[Attribution], k: int) -> tuple[Document, list[Attribution]]:
+    """The seed as another outlet's article: a new document id (so new IRIs) and publisher."""
+    doc_id = f"{doc.id}~{k}"
+    meta = {**doc.meta, "publisher": OUTLETS[k], "url": f"https://news.example.com/{k}"}
+
+    def moved(r: Attribution) -> Attribution:
+        respond = ids.mint("attribution", doc_id, r.responds_to) if r.responds_to else None
+        return dataclasses.replace(
+            r, doc=doc_id, id=ids.mint("attribution", doc_id, r.id), responds_to=respond
+        )
+
+    return Document(doc_id, doc.text, meta), [moved(r) for r in records]
+
+
+@pytest.fixture(scope="module")
+def seed_rdf(seed_document: Document, seed_records: list[Attribution]) -> Graph:
+    return union_graph(build_dataset([(seed_document, seed_records)], RUN))
+
+
+@pytest.fixture(scope="module")
+def corpus_rdf(seed_document: Document, seed_records: list[Attribution]) -> Graph:
+    copies = [copy_of(seed_document, seed_records, k) for k in range(len(OUTLETS))]
+    return union_graph(build_dataset(copies, RUN))
+
+
+def look(page: Path, png: Path) -> tuple[dict[str, str], float, int]:
+    """Open ``page`` twice in Chromium: the ``<body>`` data once drawn (no console output allowed), and
+    the grey-level variance and colour count of a screenshot of the network area."""
+    run = browser.dump_dom(page)
+    assert run.console == [], run.console
+    shot = browser.screenshot(page, png)
+    assert shot.console == [], shot.console
+    return browser.body_data(run.stdout), *browser.pixel_spread(png, NETWORK_AREA)
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("chromium")
+def test_seed_view_renders_in_a_browser(seed_rdf: Graph, tmp_path: Path) -> None:
+    page = tmp_path / "seed.html"
+    stats = write_view(seed_rdf, page, title="seed")
+    data, variance, colours = look(page, tmp_path / "seed.png")
+    assert stats.nodes > 15 and stats.edges > 20
+    assert data["state"] == "stable"
+    assert (int(data["nodes"]), int(data["edges"])) == (stats.nodes, stats.edges)
+    assert variance > 100 and colours > 50, (variance, colours)
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("chromium")
+def test_corpus_view_renders_in_a_browser(corpus_rdf: Graph, tmp_path: Path) -> None:
+    every = source_network(corpus_rdf)
+    (moscow,) = [n for n, label in every.nodes(data="label") if label == "Moscow"]
+    # one Moscow across the three copies, disputing each copy's own (unnamed) Ukraine officials
+    assert every.nodes[moscow]["articles"] == len(OUTLETS)
+    assert every.nodes[moscow]["outlets"] == "AP 2, Latin Times 2, Reuters 2"
+    disputed = [v for _, v, k in every.out_edges(moscow, keys=True) if k == "disputes"]
+    assert len(disputed) == len(OUTLETS) and all(v.startswith("unnamed:") for v in disputed)
+    page = tmp_path / "corpus.html"
+    stats = write_source_view(corpus_rdf, page, title="corpus")
+    expected = filter_network(every, top=150)
+    assert (stats.nodes, stats.edges) == (expected.number_of_nodes(), expected.number_of_edges())
+    data, variance, colours = look(page, tmp_path / "corpus.png")
+    assert data["state"] == "stable"
+    assert (int(data["nodes"]), int(data["edges"])) == (stats.nodes, stats.edges)
+    assert variance > 100 and colours > 50, (variance, colours)
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("chromium")
+def test_blank_canvas_is_caught(tmp_path: Path) -> None:
+    """The screenshot check can fail: an empty graph draws nothing in the network area."""
+    page = tmp_path / "empty.html"
+    write_view(Graph(), page)
+    data, variance, colours = look(page, tmp_path / "empty.png")
+    assert data["state"] == "stable" and data["nodes"] == "0"
+    assert variance < 1 and colours <= 2
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("chromium")
+def test_payload_does_not_run_in_the_corpus_view(tmp_path: Path) -> None:
+    g = hostile_graph()
+    add_source(g, "s2", PAYLOADS[1], "person")
+    add_attribution(g, Attr("x3", "c3", PAYLOADS[0], "a1", "s2", stance="deny"))
+    g.add((iri("c3"), CKG.disputes, iri("c1")))
+    out = tmp_path / "h.html"
+    write_source_view(g, out, title="safe title")
+    run = browser.dump_dom(out)
+    assert run.console == []
+    assert "<title>safe title</title>" in run.stdout and "pwned" not in run.stdout.split("</head>")[0]
+    assert "<img" not in run.stdout
+    data = browser.body_data(run.stdout)
+    assert (data["state"], data["nodes"], data["edges"]) == ("stable", "2", "1")
