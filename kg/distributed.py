@@ -4,10 +4,11 @@
 (a :class:`distributed.LocalCluster` on 127.0.0.1 when no scheduler address is given). Each task runs
 :func:`kg.pipeline.extract_batch` — the function the ``--workers`` process pool runs — with the model
 loaded once per worker process, builds the batch's named graphs (:func:`kg.graph.build_dataset`) and
-writes them as one sorted N-Quads shard ``OUTDIR/shards/part-NNNNN.nq`` (temporary name, then renamed).
-The records come back to the client, which writes ``claims.jsonl`` in input order. Every shard also holds
-the run's graph (the same in all shards: the start time is the client's), so each shard stands alone and
-the union of the shards equals the local build's ``claims.nq``.
+writes them as one N-Quads shard ``OUTDIR/shards/part-NNNNN.nq`` (temporary name, then renamed).
+The records come back to the client, which links claims across all articles (:mod:`kg.linking`, as the
+local build does) into ``shards/links.nq`` and writes ``claims.jsonl`` in input order. Every shard also
+holds the run's graph (the same in all shards: the start time is the client's), so each shard stands
+alone, and the union of the shards equals the local build's ``claims.nq``.
 
 On a real cluster, OUTDIR must be on a file system the workers share with the client, every worker needs
 claim-kg and the spaCy model installed, and one thread per worker process is best
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from distributed import Client
 
 SHARDS = "shards"
+LINKS = "links.nq"  # the cross-article links shard
 SHARD_SUFFIX = ".nq"
 
 
@@ -115,10 +117,12 @@ def build_distributed(
     batch_size: int = BATCH,
     on_start: Callable[[int], None] | None = None,
     on_document: Callable[[Document, list[Attribution]], None] | None = None,
+    link: bool = True,
 ) -> BuildSummary:
     """Extract every document under ``paths`` on a Dask cluster; write ``outdir/shards/part-*.nq`` (one
-    shard per batch) and ``outdir/claims.jsonl``; with ``store``, skip articles whose text is unchanged
-    there and load the shards into it.
+    shard per batch), ``shards/links.nq`` (with ``link``: claims linked across all articles) and
+    ``outdir/claims.jsonl``. With ``store``, articles whose text is unchanged there are skipped, the shards
+    are loaded into it, and links and ``claims.jsonl`` cover the whole store (as with ``kg build --store``).
 
     The new shards are written in a temporary directory that replaces ``outdir/shards`` only when all
     tasks succeeded, so a failed or interrupted build leaves the previous shards as they were."""
@@ -162,20 +166,55 @@ def build_distributed(
                     for document, records in zip(batches[i], results[i], strict=True):
                         if on_document is not None:
                             on_document(document, records)
+        records = [r for batch in results for recs in batch for r in recs]
+        summary.articles = len(documents)
+        summary.attributions = len(records)
+        if store is not None:
+            load_shards([tmp], store)
+            records = _store_records(store)
+        if link:
+            _write_links(records, model, tmp / LINKS, store)
         shards = _replace_dir(tmp, outdir / SHARDS)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    records = [r for batch in results for recs in batch for r in recs]
     write_jsonl(records, outdir / "claims.jsonl")  # atomically
-    summary.articles = len(documents)
-    summary.attributions = len(records)
     summary.outputs = {"shards": shards, "jsonl": outdir / "claims.jsonl"}
     if store is not None:
-        load_shards([shards], store)
         summary.outputs["store"] = store
     summary.seconds = time.perf_counter() - started_clock
     return summary
+
+
+def _store_records(store: Path) -> list[Attribution]:
+    """All records of all articles in the store (read back from the graph)."""
+    from kg.graph import records_from_graph, union_graph
+    from kg.linking import LINKS_GRAPH
+    from kg.store import ClaimStore
+
+    with ClaimStore(store, read_only=True) as claim_store:
+        dataset = claim_store.to_dataset()
+    dataset.remove_graph(dataset.graph(LINKS_GRAPH))  # recomputed over all articles
+    return records_from_graph(union_graph(dataset))
+
+
+def _write_links(records: list[Attribution], model: str | None, path: Path, store: Path | None) -> None:
+    """Link the claims of ``records`` across articles (on the client: one pass over all claims) into a
+    links shard, and into the store's links graph."""
+    from rdflib import Dataset
+
+    from kg.export import write_nquads
+    from kg.linking import link_records, replace_links, store_links
+    from kg.nlp import load_model
+
+    dataset = Dataset()
+    links = replace_links(dataset, link_records(records, load_model(model)))
+    write_nquads(dataset, path)
+    if store is not None:
+        from kg.store import ClaimStore
+
+        with ClaimStore(store) as claim_store:
+            store_links(claim_store, links)
 
 
 def _replace_dir(new: Path, target: Path) -> Path:
@@ -258,7 +297,8 @@ def load_shards(paths: Iterable[Path | str], store: Path) -> LoadSummary:
 
 
 def merge_shards(paths: Iterable[Path | str], output: Path) -> LoadSummary:
-    """Write the quads of all shards, without duplicates and sorted as ``claims.nq`` is, to ``output``."""
+    """Write the quads of all shards, without duplicates and sorted (graph, subject, predicate, object),
+    to ``output``."""
     from kg.export import atomic_write
 
     files = shard_files(paths)
@@ -277,5 +317,5 @@ def merge_shards(paths: Iterable[Path | str], output: Path) -> LoadSummary:
 
 
 def _quad_key(q: ox.Quad) -> tuple[str, ...]:
-    """The order of :func:`kg.export.ox_quads`: graph, subject, predicate, object."""
+    """Graph, subject, predicate, object (the order of :func:`kg.export.ox_quads`)."""
     return (str(q.graph_name), *(t.value for t in (q.subject, q.predicate, q.object)))  # type: ignore[union-attr]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,8 +24,11 @@ STARTED = "http://www.w3.org/ns/prov#startedAtTime"  # the run's time: the one t
 ARTICLES = {
     "bridge": 'The mayor said on Monday that the bridge would close. "We have no choice," she added.',
     "talks": "Officials denied that the talks had failed, according to a statement from the ministry.",
-    "storm": 'Forecasters warned that the storm could reach the coast by Friday. "Stay inside," one said.',
+    # two articles whose claims are linked across articles (a denial: ckg:disputes)
+    "kyiv": "Ukrainian officials said that Russian forces shelled the Azovstal steel plant in Mariupol.",
+    "moscow": "The Russian ministry denied that Russian forces shelled the Azovstal plant in Mariupol.",
 }
+LINKS = "https://w3id.org/claim-kg/id/graph/links"
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +64,7 @@ def dask_out(corpus: Path, scheduler: str, tmp_path_factory: pytest.TempPathFact
 
     out = tmp_path_factory.mktemp("dask")
     summary = build_distributed([corpus], out, scheduler=scheduler, workers=2, batch_size=2)
-    assert summary.articles == 4 and not summary.rejected
+    assert summary.articles == 5 and not summary.rejected
     return out
 
 
@@ -74,7 +78,7 @@ def timeless(qs: set[ox.Quad]) -> set[ox.Quad]:
 
 def test_one_shard_per_batch_and_nothing_else(dask_out: Path) -> None:
     names = sorted(p.name for p in (dask_out / "shards").iterdir())
-    assert names == ["part-00000.nq", "part-00001.nq"]
+    assert names == ["links.nq", "part-00000.nq", "part-00001.nq", "part-00002.nq"]
     assert not [p for p in dask_out.iterdir() if p.name.startswith(".")]  # no temporary leftovers
 
 
@@ -82,6 +86,7 @@ def test_union_of_shards_equals_the_local_build(local: Path, dask_out: Path) -> 
     shards = quads(*shard_files([dask_out / "shards"]))
     expected = quads(local / "claims.nq")
     assert len({q for q in shards if q.predicate.value == STARTED}) == 1  # one run, one start time
+    assert any(q.graph_name.value == LINKS for q in shards)  # type: ignore[union-attr]
     assert timeless(shards) == timeless(expected)
     assert len(shards) == len(expected)
     assert (dask_out / "claims.jsonl").read_bytes() == (local / "claims.jsonl").read_bytes()
@@ -93,7 +98,10 @@ def test_merged_shards_are_the_local_nquads_line_for_line(
     merge_shards([dask_out / "shards"], tmp_path / "all.nq")
     ours = (tmp_path / "all.nq").read_text(encoding="utf-8").splitlines()
     theirs = (local / "claims.nq").read_text(encoding="utf-8").splitlines()
-    assert [line for line in ours if STARTED not in line] == [line for line in theirs if STARTED not in line]
+    assert len(ours) == len(set(ours))
+    assert sorted(line for line in ours if STARTED not in line) == sorted(
+        line for line in theirs if STARTED not in line
+    )
 
 
 def test_load_into_a_store_then_query(dask_out: Path, corpus: Path, tmp_path: Path) -> None:
@@ -156,13 +164,15 @@ def test_cli_build_on_a_scheduler_with_store(corpus: Path, scheduler: str, tmp_p
     args = ["build", str(corpus), "-o", str(tmp_path / "out"), "--engine", "dask", "--scheduler", scheduler]
     result = CliRunner().invoke(main, [*args, "--store", str(tmp_path / "store")])
     assert result.exit_code == 0, result.output
-    assert "4 articles" in result.output
+    assert "5 articles" in result.output
     again = CliRunner().invoke(main, [*args, "--store", str(tmp_path / "store")])
     assert again.exit_code == 0, again.output
-    assert "0 articles" in again.output and "4 unchanged" in again.output
-    assert (tmp_path / "out" / "shards").is_dir() and not list((tmp_path / "out" / "shards").iterdir())
+    assert "0 articles" in again.output and "5 unchanged" in again.output
+    assert [p.name for p in (tmp_path / "out" / "shards").iterdir()] == ["links.nq"]
+    records = (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8").splitlines()
+    assert {json.loads(r)["doc"] for r in records} == {SEED.stem, *ARTICLES}  # the whole store's records
     with ClaimStore(tmp_path / "store", read_only=True) as s:
-        assert len(list(s.graphs())) == 5  # four articles and the run
+        assert len(list(s.graphs())) == 7  # five articles, the run and the links
 
 
 def test_a_local_cluster_is_started_and_stopped_when_no_scheduler_is_given(tmp_path: Path) -> None:
