@@ -5,9 +5,9 @@ plain strings with one SPARQL query and returns a :class:`Table` (plain rows, pr
 CSV); :func:`dispute_graph` returns the networkx graph behind :func:`disputes_table`. :func:`stats` runs
 them all.
 
-Sources are counted by their label: source nodes are minted per article (and unnamed ones per mention),
-so "Moscow" in two articles is two nodes in the RDF graph but one row here. Articles without a publisher
-count under ``(unknown outlet)``, as in ``ontology/queries/``.
+Named sources are counted by their agent (``ckg:agent``: one per normalised name across articles, so
+"Putin" and "Russian leader Vladimir Putin" are one row), other sources by their label. Articles
+without a publisher count under ``(unknown outlet)``, as in ``ontology/queries/``.
 """
 
 from __future__ import annotations
@@ -57,20 +57,25 @@ WHERE {
 """
 )
 
-# One row per claim-disputes-claim pair and the labels of the sources of both claims.
-DISPUTES = (
+# One row per claim-disputes-claim pair (within an article or across articles) and the names of the
+# sources of both claims: the agent's name for a named source, else the source's label.
+LINKED = (
     _PREFIXES
     + """
 SELECT DISTINCT ?claim ?claimText ?disputer ?disputed ?disputedText ?claimant
 WHERE {
-  ?claim ckg:disputes ?disputed .
-  ?a ckg:claim ?claim ; ckg:source/rdfs:label ?disputer .
-  ?b ckg:claim ?disputed ; ckg:source/rdfs:label ?claimant .
+  ?claim ckg:RELATION ?disputed .
+  ?a ckg:claim ?claim ; ckg:source ?s .
+  ?s rdfs:label ?sl . OPTIONAL { ?s ckg:agent/rdfs:label ?sa } BIND(COALESCE(?sa, ?sl) AS ?disputer)
+  ?b ckg:claim ?disputed ; ckg:source ?t .
+  ?t rdfs:label ?tl . OPTIONAL { ?t ckg:agent/rdfs:label ?ta } BIND(COALESCE(?ta, ?tl) AS ?claimant)
   OPTIONAL { ?claim schema:text ?claimText }
   OPTIONAL { ?disputed schema:text ?disputedText }
 }
 """
 )
+DISPUTES = LINKED.replace("RELATION", "disputes")
+SUPPORTS = LINKED.replace("RELATION", "supports")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -166,7 +171,8 @@ def _outlet(row: dict[str, str]) -> str:
 
 
 def _source_label(row: dict[str, str]) -> str:
-    return row.get("label") or NO_SOURCE
+    """The agent's name for a named source (one per real-world entity across articles), else the label."""
+    return row.get("agentLabel") or row.get("label") or NO_SOURCE
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -195,14 +201,14 @@ def most_quoted(graph: Graph, top: int = 20) -> Table:
 # disputes
 
 
-def dispute_graph(graph: Graph) -> nx.DiGraph:
+def dispute_graph(graph: Graph, query: str = DISPUTES) -> nx.DiGraph:
     """Who disputes whom: an edge ``A -> B`` (source labels) when a claim attributed to A disputes a
     claim attributed to B (``ckg:disputes``). Edge attributes: ``weight`` (the number of distinct
     claim pairs) and ``claims`` (a sorted list of ``(A's claim text, B's claim text)`` pairs)."""
     import networkx as nx
 
     pairs: defaultdict[tuple[str, str], set[tuple[str, str, str, str]]] = defaultdict(set)
-    for row in _select(graph, DISPUTES):
+    for row in _select(graph, query):
         key = (row["disputer"], row["claimant"])
         pairs[key].add((row["claim"], row["disputed"], row.get("claimText", ""), row.get("disputedText", "")))
     net = nx.DiGraph()
@@ -219,6 +225,15 @@ def disputes_table(graph: Graph) -> Table:
     edges = sorted(net.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))
     rows = [(a, b, d["weight"], " | ".join(f'"{c}" vs "{x}"' for c, x in d["claims"])) for a, b, d in edges]
     return Table(["disputer", "disputed", "disputes", "claims"], rows)
+
+
+def supports_table(graph: Graph) -> Table:
+    """As :func:`disputes_table` for ``ckg:supports`` (corroboration across articles, assenting answers):
+    supporter, supported source, claim pairs and the pairs as ``"claim" and "supported claim"``."""
+    net = dispute_graph(graph, SUPPORTS)
+    edges = sorted(net.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))
+    rows = [(a, b, d["weight"], " | ".join(f'"{c}" and "{x}"' for c, x in d["claims"])) for a, b, d in edges]
+    return Table(["supporter", "supported", "supports", "claims"], rows)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -254,7 +269,7 @@ def cue_framing(graph: Graph) -> Table:
 # ---------------------------------------------------------------------------------------------------
 # all of them
 
-STATS = ("most-quoted", "disputes", "outlet-source-mix", "cue-framing")
+STATS = ("most-quoted", "disputes", "supports", "outlet-source-mix", "cue-framing")
 
 
 def stats(graph: Graph) -> dict[str, Table]:
@@ -262,6 +277,7 @@ def stats(graph: Graph) -> dict[str, Table]:
     return {
         "most-quoted": most_quoted(graph),
         "disputes": disputes_table(graph),
+        "supports": supports_table(graph),
         "outlet-source-mix": outlet_source_mix(graph),
         "cue-framing": cue_framing(graph),
     }
@@ -289,4 +305,5 @@ __all__ = [
     "outlet_source_mix",
     "render_stats",
     "stats",
+    "supports_table",
 ]

@@ -484,11 +484,11 @@ def validate(graph: Path, shapes: Path | None) -> None:
 @click.option(
     "--table",
     "only",
-    type=click.Choice(["most-quoted", "disputes", "outlet-source-mix", "cue-framing"]),
+    type=click.Choice(["most-quoted", "disputes", "supports", "outlet-source-mix", "cue-framing"]),
     help="Only this table (plain CSV with --format csv).",
 )
 def stats(graph: Path, fmt: str, only: str | None) -> None:
-    """Analytics: most-quoted sources, who disputes whom, per-outlet source mix, cue framing.
+    """Analytics: most-quoted sources, who disputes and who supports whom, per-outlet source mix, cue framing.
 
     \b
     Example:

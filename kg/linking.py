@@ -94,6 +94,7 @@ class Signature:
     verbs: frozenset[str]  # lemmas of the content's non-generic verbs: candidate predicates
     negated: bool
     numbers: frozenset[str] = frozenset()  # numerals as written ("13", "1,300")
+    negated_lemmas: frozenset[str] = frozenset()  # words under a negation ("not pay", "no deal")
 
 
 @dataclass(frozen=True)
@@ -112,12 +113,20 @@ class ClaimInfo:
 
     @property
     def negative(self) -> bool:
-        """Polarity: a denial flips the content's own negation; a stance of ``deny`` without a denial
-        cue comes from the negated content itself ("says that no such deal was made")."""
+        """Polarity of the whole content (see :meth:`negative_on`)."""
+        return self.negative_on(None)
+
+    def negative_on(self, shared: frozenset[str] | None) -> bool:
+        """Polarity towards the shared words: the content negates them ("Mexico would not pay" negates
+        "pay"; without shared words, a negated main verb), and a denial cue flips that. A stance of
+        ``deny`` without a denial cue comes from the negated content itself ("says that no such deal
+        was made")."""
+        sig = self.signature
+        negated = bool(shared & sig.negated_lemmas) if shared else sig.negated
         r = self.record
         if r.stance == "deny" and r.cue_class == "deny":
-            return not self.signature.negated
-        return r.stance == "deny" or self.signature.negated
+            return not negated
+        return r.stance == "deny" or negated
 
 
 @dataclass(frozen=True)
@@ -163,12 +172,19 @@ def signature_of(doc: Doc) -> Signature:
         for c in root.children
     )
     numbers = {t.text for t in doc if t.like_num and any(c.isdigit() for c in t.text)}
+    negated_lemmas = set()
+    for t in doc:
+        if t.lower_ in NEGATIONS and t.dep_ in ("neg", "det", "advmod", "nsubj", "dobj"):
+            negated_lemmas.add(t.head.lemma_.lower())  # "not pay", "no deal", "never banned"
+            if t.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                negated_lemmas.add(t.head.head.lemma_.lower())  # "no deal was made"
     return Signature(
         frozenset(lemmas | {f"@{e}" for e in entities}),
         frozenset(entities),
         frozenset(verbs),
         negated,
         frozenset(numbers),
+        frozenset(negated_lemmas),
     )
 
 
@@ -245,9 +261,11 @@ def find_links(
         score, shared = score_pair(sa, sb, idf)
         if score < threshold or len(shared) < min_shared:
             continue
-        if a.negative != b.negative and score < threshold + DISPUTE_MARGIN:
+        common = sa.lemmas & sb.lemmas
+        neg_a, neg_b = a.negative_on(common), b.negative_on(common)
+        if neg_a != neg_b and score < threshold + DISPUTE_MARGIN:
             continue
-        if a.negative == b.negative:
+        if neg_a == neg_b:
             src, dst = (
                 (b, a)
                 if (b.record.doc, b.record.content_start) > (a.record.doc, a.record.content_start)
@@ -255,7 +273,7 @@ def find_links(
             )
             links.append(Link(src, dst, "supports", score, shared))
         else:
-            src, dst = (a, b) if a.negative else (b, a)
+            src, dst = (a, b) if neg_a else (b, a)
             links.append(Link(src, dst, "disputes", score, shared))
     links.sort(key=lambda k: (-k.score, str(k.source.claim), str(k.target.claim)))
     return links

@@ -222,3 +222,12 @@ def test_seed_ukraine_officials_act_for_ukraine(seed_document, seed_records) -> 
     assert (officials, RDF.type, CKG.UnnamedSource) in g
     assert list(g.objects(officials, PROV.actedOnBehalfOf)) == [agent_iri("ukraine")]
     assert not list(g.objects(officials, CKG.agent))
+
+
+def test_stats_count_an_agent_once_across_articles() -> None:
+    from kg.analytics import most_quoted
+
+    a = [record("d1", 1, "Russian leader Vladimir Putin", "Russian leader Vladimir Putin")]
+    b = [record("d2", 1, "President Vladimir Putin", "President Vladimir Putin")]
+    rows = most_quoted(graph_of(("d1", a), ("d2", b))).rows
+    assert rows == [("Vladimir Putin", "person", 2, 2)]

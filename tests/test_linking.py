@@ -78,6 +78,17 @@ def links_between(nlp, a: Attribution, b: Attribution) -> list[Link]:  # type: i
             id="denial-cue",
         ),
         pytest.param(
+            rec("a", "Springfield will pay for the new stadium roof and the parking garage", "Jane Roe"),
+            rec(
+                "b",
+                "he told reporters that Springfield would not pay for the new stadium roof and the parking"
+                " garage",
+                "John Smith",
+            ),
+            "disputes",
+            id="negation-inside-the-content",
+        ),
+        pytest.param(
             rec("a", APPROVED, "Jane Roe"),
             rec("b", "Springfield will host the state marathon next spring", "officials", "unnamed"),
             None,
@@ -129,7 +140,9 @@ UNRELATED = "Jane Roe told reporters that the Shelbyville zoo will open a new pe
 
 def links_in(ds: Dataset) -> set[tuple[str, str]]:
     g = ds.graph(LINKS_GRAPH)
-    return {(str(s), str(p)) for s, p, _ in g.triples((None, None, None)) if p in (CKG.supports, CKG.disputes)}
+    return {
+        (str(s), str(p)) for s, p, _ in g.triples((None, None, None)) if p in (CKG.supports, CKG.disputes)
+    }
 
 
 def test_build_links_articles_and_writes_the_evidence(tmp_path: Path) -> None:
@@ -186,3 +199,17 @@ def test_extracted_records_link_across_two_articles(nlp) -> None:  # type: ignor
     b = extract(Document("b", OTHER), nlp)
     (link,) = link_records([*a, *b], nlp)
     assert link.relation == "supports"
+
+
+def test_stats_show_who_supports_whom(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.analytics import supports_table
+    from kg.graph import build_dataset, union_graph
+    from kg.linking import add_links
+    from tests.test_entities import RUN
+
+    a = extract(Document("a", WORLD), nlp)
+    b = extract(Document("b", OTHER), nlp)
+    g = union_graph(build_dataset([(Document("a", WORLD), a), (Document("b", OTHER), b)], RUN))
+    add_links(g, link_records([*a, *b], nlp))
+    ((supporter, supported, count, _),) = supports_table(g).rows
+    assert {supporter, supported} == {"Officials", "Jane Roe"} and count == 1
