@@ -21,9 +21,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import Result, ResultRow
 
-from kg.export import rdflib_term
 from kg.graph import bind_prefixes
-from kg.rdfstore import graph_over, union_store
+from kg.rdfstore import graph_over, ox_graph_name, ox_store_of, union_store
 
 # File suffix -> format name (``kg serve`` maps these names to its own loader).
 FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld"}
@@ -118,8 +117,17 @@ def term_json(value: object) -> Term | None:
     """An rdflib or pyoxigraph term as a SPARQL 1.1 JSON results term (``None`` when unbound)."""
     if value is None:
         return None
-    if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal):
-        value = rdflib_term(value)
+    if isinstance(value, ox.NamedNode):
+        return {"type": "uri", "value": value.value}
+    if isinstance(value, ox.Literal):
+        term = {"type": "literal", "value": value.value}
+        if value.language:
+            term["xml:lang"] = value.language
+        elif value.datatype.value != XSD_STRING:
+            term["datatype"] = value.datatype.value
+        return term
+    if isinstance(value, ox.BlankNode):
+        return {"type": "bnode", "value": value.value}
     if isinstance(value, URIRef):
         return {"type": "uri", "value": str(value)}
     if isinstance(value, BNode):
@@ -137,9 +145,14 @@ def term_json(value: object) -> Term | None:
 def run_query(graph: Graph, sparql: str) -> QueryResult:
     """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query through rdflib's API (in Oxigraph when the graph
     is held there, :mod:`kg.rdfstore`); ``ValueError`` on a bad query."""
+    store = ox_store_of(graph)
     try:
-        result = graph.query(sparql)
-        return _from_rdflib(result)
+        if store is not None:  # straight to Oxigraph: no rdflib terms in between
+            prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
+            return result_from_oxigraph(
+                store.query(sparql, prefixes=prefixes, default_graph=ox_graph_name(graph))
+            )
+        return _from_rdflib(graph.query(sparql))
     except Exception as exc:  # rdflib raises parser- and evaluation-specific types
         raise ValueError(f"SPARQL error: {exc}") from exc
 
