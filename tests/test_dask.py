@@ -201,3 +201,13 @@ def test_load_names_a_bad_shard_and_writes_nothing(dask_out: Path, tmp_path: Pat
 def test_load_needs_a_target(dask_out: Path) -> None:
     result = CliRunner().invoke(main, ["load", str(dask_out / "shards")])
     assert result.exit_code == 2 and "--store" in result.output
+
+
+@pytest.mark.parametrize(
+    ("documents", "workers", "size"),
+    [(0, 2, 1), (6, 2, 1), (40, 2, 5), (128, 2, 16), (840, 2, 16), (840, 64, 4)],
+)
+def test_tasks_keep_every_worker_busy(documents: int, workers: int, size: int) -> None:
+    from kg.distributed import task_size
+
+    assert task_size(documents, workers) == size
