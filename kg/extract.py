@@ -577,15 +577,13 @@ class Extractor:
             while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
                 clause = clause.head
             pp = (t.i, pobj.right_edge.i + 1)
-            a, b = clause.left_edge.i, clause.right_edge.i + 1
-            a, b = (pp[1], b) if pp[0] <= a + 1 else (a, pp[0])
-            content = self.trim(a, b)
-            if content is None or not self.free(*content):
+            spans = self.around_phrase(clause, pp)
+            if not spans or not all(self.free(*x) for x in spans):
                 continue
             cand = Candidate(
                 "according",
                 "according_to",
-                [content],
+                spans,
                 (t.i, t.i + 2),
                 None,
                 mention_of(pobj),
@@ -597,6 +595,28 @@ class Extractor:
             if cand.kind == "direct":
                 cand.kind = "according_to"
             self.add(cand)
+
+    def around_phrase(self, clause: Token, pp: tuple[int, int]) -> list[tuple[int, int]]:
+        """The content an "according to" phrase ``pp`` attributes within ``clause``: the clause
+        after it, or before it, or both sides when it is inserted ("X, according to Y, did Z");
+        when the phrase sits just before a reporting verb's complement ("reported that, according
+        to Y, Z"), that complement."""
+        a, b = clause.left_edge.i, clause.right_edge.i + 1
+        if pp[0] <= a + 1:
+            return [x for x in [self.trim(pp[1], b)] if x]
+        before, after = self.trim(a, pp[0]), self.trim(pp[1], b)
+        comp = next((c for c in clause.children if c.dep_ in ("ccomp", "dobj") and c.i >= pp[1]), None)
+        between = self.doc[clause.i + 1 : pp[0]]
+        if (
+            comp is not None
+            and self.lex.verb(clause.lemma_.lower()) is not None
+            and clause.i < pp[0]
+            and all(x.is_punct or x.lower_ == "that" for x in between)
+        ):
+            return [x for x in [self.trim(pp[1], comp.right_edge.i + 1)] if x]
+        if before is None or after is None or self.doc[pp[1]].text != ",":
+            return [x for x in [before or after] if x]
+        return [before, after]
 
     def find_nominal(self, sent: SpacySpan) -> None:
         for t in sent:

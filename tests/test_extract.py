@@ -114,6 +114,35 @@ SHAPES = [
         "according to",
         "according_to",
     ),
+    (  # inserted: both sides of the phrase are the content
+        "The mayor, according to two aides, never saw the report.",
+        "The mayor never saw the report",
+        "two aides",
+        "according to",
+        "according_to",
+    ),
+    (  # between a reporting verb and its complement: the complement
+        "The agency reported that, according to its own audit, 85 of the meetings were with donors.",
+        "85 of the meetings were with donors",
+        "its own audit",
+        "according to",
+        "according_to",
+    ),
+    # mined cue frames and pronoun objects with a complement
+    (
+        "At a rally in Ohio, the senator called him divisive.",
+        "him divisive",
+        "the senator",
+        "called",
+        "indirect",
+    ),
+    (
+        "The committee released a report on the pipeline spill.",
+        "a report on the pipeline spill",
+        "The committee",
+        "released",
+        "indirect",
+    ),
     # possessive and role sources
     (
         "The senator's spokesman said the vote would be delayed.",
