@@ -1,10 +1,11 @@
 """An on-disk claim store: Oxigraph, one named graph per article, queried with the union default graph.
 
 :mod:`kg.graph` builds the graphs in an in-memory Oxigraph store behind rdflib (:mod:`kg.rdfstore`); this
-store keeps them on disk, copying quads store to store. Adding an article replaces its named graph in one
-transaction (new articles go in by transactions of whole graphs), so a re-run replaces rather than
-duplicates, and an interrupted build leaves every article either as it was or as it is now. Queries see
-all graphs as the default graph, so the competency queries run unchanged on a file or on a store.
+store keeps them on disk, copying quads store to store. Re-adding an article replaces its named graph in one
+transaction, so a re-run replaces rather than duplicates; new articles go in through Oxigraph's bulk
+loader and are marked as built (their text hash) only once complete (:meth:`ClaimStore.replace_graphs`).
+Queries see all graphs as the default graph, so the competency queries run unchanged on a file or on a
+store.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from kg.export import ox_quads
+from kg.namespace import CKG
 from kg.query import QueryResult, result_from_oxigraph
-from kg.rdfstore import OxGraphName, copy_store, graph_over, new_dataset, ox_store_of, union_store
+from kg.rdfstore import copy_store, graph_over, new_dataset, ox_store_of, union_store
 
 STORE_MARKER = "OPTIONS"  # a file every RocksDB directory holds
-CHUNK = 200_000  # quads per transaction when adding new graphs (whole graphs only)
+TEXT_SHA256 = ox.NamedNode(str(CKG.textSha256))  # marks an article as built
 
 
 def is_store(path: Path) -> bool:
@@ -39,30 +41,50 @@ class ClaimStore:
     def replace_graphs(self, ds: Dataset) -> int:
         """Replace every named graph of ``ds`` in the store; quads written.
 
-        A graph the store already has is dropped and refilled in one transaction; graphs it does not
-        have yet are added by transactions holding whole graphs, so every article is either absent or
-        complete, whatever interrupts the load."""
+        A graph the store already has is dropped and refilled in one transaction. Graphs it does not have
+        yet go in by Oxigraph's bulk loader, their articles' text hashes (``ckg:textSha256``) held back
+        and added last in one transaction: an interrupted load can leave new articles partly written but
+        never marked as built, so the next ``kg build --store`` extracts them again and replaces them."""
         source = ox_store_of(ds)
-        by_graph: dict[OxGraphName, list[ox.Quad]] = {}
-        quads = source.quads_for_pattern(None, None, None, None) if source is not None else ox_quads(ds)
-        for quad in quads:
-            by_graph.setdefault(quad.graph_name, []).append(quad)
+        if source is None:
+            source = ox.Store()
+            source.bulk_extend(ox_quads(ds))
         present = set(self.store.named_graphs())
+        names = list(source.named_graphs())
+        old = [n for n in names if n in present]
+        new = [n for n in names if n not in present]
         written = 0
-        batch: list[ox.Quad] = []
-        for name, graph_quads in by_graph.items():
-            written += len(graph_quads)
-            if isinstance(name, ox.DefaultGraph) or name in present:
-                self._replace(name, graph_quads)
-                continue
-            batch += graph_quads
-            if len(batch) >= CHUNK:
-                self.store.extend(batch)
-                batch = []
-        if batch:
-            self.store.extend(batch)
+        for name in old:
+            quads = list(source.quads_for_pattern(None, None, None, name))
+            self._replace(name, quads)
+            written += len(quads)
+        default = list(source.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        if default:
+            self._replace(ox.DefaultGraph(), default)
+            written += len(default)
+        if new:
+            if old or default:  # only the new graphs go to the bulk loader
+                only_new = ox.Store()
+                only_new.bulk_extend(q for n in new for q in source.quads_for_pattern(None, None, None, n))
+                source = only_new
+            written += self._bulk_add(source)
         self.store.flush()
         return written
+
+    def _bulk_add(self, source: ox.Store) -> int:
+        """Bulk-load every quad of ``source`` (graphs new to this store), the text hashes last."""
+        hashes = list(source.quads_for_pattern(None, TEXT_SHA256, None, None))
+        for q in hashes:
+            source.remove(q)
+        try:
+            data = source.dump(format=ox.RdfFormat.N_QUADS) or b""
+        finally:
+            for q in hashes:
+                source.add(q)
+        if data:
+            self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        self.store.extend(hashes)
+        return data.count(b"\n") + len(hashes)
 
     def _replace(self, name: ox.NamedNode | ox.BlankNode | ox.DefaultGraph, quads: list[ox.Quad]) -> None:
         """Drop and refill one graph in a single SPARQL update: one transaction."""
