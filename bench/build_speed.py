@@ -48,11 +48,13 @@ for _ in nlp.pipe(texts, n_process=int(sys.argv[2]), batch_size=int(sys.argv[3])
 """
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident MB (process tree) of ``cmd``, which must succeed."""
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak resident MB and CPU seconds of ``cmd`` and all its descendants (sampled every
+    50 ms; the CPU time of a process is its last sample). ``cmd`` must succeed."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0.0
+    cpu: dict[int, float] = {}
     done = threading.Event()
 
     def sample() -> None:
@@ -64,11 +66,14 @@ def run(cmd: list[str]) -> tuple[float, float]:
         while not done.is_set():
             total = 0
             try:
-                for p in [root, *root.children(recursive=True)]:
-                    with contextlib.suppress(psutil.NoSuchProcess):
-                        total += p.memory_info().rss
+                tree = [root, *root.children(recursive=True)]
             except psutil.NoSuchProcess:
                 break
+            for p in tree:
+                with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied), p.oneshot():
+                    total += p.memory_info().rss
+                    t = p.cpu_times()
+                    cpu[p.pid] = t.user + t.system
             peak = max(peak, total / 2**20)
             done.wait(0.05)
 
@@ -80,7 +85,7 @@ def run(cmd: list[str]) -> tuple[float, float]:
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd[:6])} ...\n{err.decode()[-2000:]}")
-    return seconds, peak
+    return seconds, peak, sum(cpu.values())
 
 
 def median(xs: list[float]) -> float:
@@ -112,25 +117,29 @@ def main() -> int:
         listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
         names = [str(f) for f in files]
 
-        def build(*extra: str) -> tuple[float, float]:
+        def build(*extra: str) -> tuple[float, float, float]:
             return run([*KG, "build", *names, "-o", str(tmp / "out"), "-q", *extra])
 
         bare, local, one, dask = [], [], [], []
+        cpu_bare, cpu_local, cpu_dask = [], [], []
         peak_bare = peak_local = peak_dask = 0.0
         for _ in range(a.rounds):
-            t, m = run([sys.executable, "-c", BARE, str(listing), str(w), str(BATCH)])
+            t, m, c = run([sys.executable, "-c", BARE, str(listing), str(w), str(BATCH)])
             bare.append(t)
+            cpu_bare.append(c)
             peak_bare = max(peak_bare, m)
-            t, m = build("--workers", str(w))
+            t, m, c = build("--workers", str(w))
             local.append(t)
+            cpu_local.append(c)
             peak_local = max(peak_local, m)
             one.append(build("--workers", "1")[0])
-            t, m = build("--engine", "dask", "--workers", str(w))
+            t, m, c = build("--engine", "dask", "--workers", str(w))
             dask.append(t)
+            cpu_dask.append(c)
             peak_dask = max(peak_dask, m)
         attributions = sum(1 for _ in (tmp / "out" / "claims.jsonl").open(encoding="utf-8"))
-        first, peak_store = build("--workers", str(w), "--store", str(tmp / "store"))
-        again, _ = build("--workers", str(w), "--store", str(tmp / "store"))
+        first, peak_store, _ = build("--workers", str(w), "--store", str(tmp / "store"))
+        again, _, _ = build("--workers", str(w), "--store", str(tmp / "store"))
 
     m_bare, m_local, m_one, m_dask = (median(x) for x in (bare, local, one, dask))
     rows = [
@@ -138,6 +147,10 @@ def main() -> int:
         (f"bare spaCy parse, n_process={w} (median)", f"{m_bare:.1f} s  (all: {all_of(bare)})"),
         (f"`kg build --workers {w}` (median)", f"{m_local:.1f} s  (all: {all_of(local)})"),
         ("**build / bare parse** (target <= 1.3)", f"**{m_local / m_bare:.2f}**"),
+        (
+            "CPU seconds, process tree (median): bare parse / build / dask build",
+            f"{median(cpu_bare):.1f} / {median(cpu_local):.1f} / {median(cpu_dask):.1f}",
+        ),
         (f"throughput, `--workers {w}`", f"{len(files) / m_local:.1f} articles/s"),
         (
             "peak RSS, process tree: bare parse / build / dask build",
