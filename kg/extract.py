@@ -731,6 +731,8 @@ class Extractor:
                 owner.hedge = owner.hedge or t.text
                 owner.certainty = weaker(owner.certainty, hedge.certainty)
                 continue
+            if hedge.form != "adverb":  # "perhaps" alone is the writer's own hedge, nobody's claim
+                continue
             clause = t.head
             while clause.dep_ not in CLAUSE_DEPS and clause.head.i != clause.i:
                 clause = clause.head

@@ -17,6 +17,10 @@ from kg.record import CERTAINTIES, STANCES, Certainty, Stance
 
 DATA = Path(__file__).parent / "data"
 FRAMES = frozenset({"ccomp", "xcomp", "dobj", "quote", "pobj"})
+# adverb: reportive ("reportedly"): a claim resting on someone unnamed, an attribution by itself;
+# modal: epistemic ("perhaps"): only weakens the certainty of an attribution it occurs in;
+# passive: be + participle ("is believed")
+HEDGE_FORMS = frozenset({"adverb", "modal", "passive"})
 
 
 class LexiconError(ValueError):
@@ -171,7 +175,7 @@ def read_hedges(path: Path) -> list[Hedge]:
     hedges = []
     for n, row in _rows(path):
         certainty = row.get("certainty", "").strip()
-        if certainty not in CERTAINTIES or row.get("form") not in ("adverb", "passive"):
+        if certainty not in CERTAINTIES or row.get("form") not in HEDGE_FORMS:
             raise LexiconError(f"{path}:{n}: malformed hedge row {row}")
         hedges.append(Hedge(row["word"].strip().lower(), row["form"], certainty))
     return hedges
@@ -186,6 +190,6 @@ def load_lexicon(cue_file: Path | None = None, hedge_file: Path | None = None) -
     hedges = read_hedges(hedge_file or DATA / "hedges.tsv")
     return Lexicon(
         cues={k: tuple(v) for k, v in by_key.items()},
-        adverb_hedges={h.word: h for h in hedges if h.form == "adverb"},
+        adverb_hedges={h.word: h for h in hedges if h.form in ("adverb", "modal")},
         passive_hedges={h.word: h for h in hedges if h.form == "passive"},
     )

@@ -17,6 +17,9 @@ STRAIGHT = frozenset('"')
 DOUBLED = re.compile(r"''|``")
 MARK = re.compile(r"''|``|[\"“”„«»]")
 PARAGRAPH = re.compile(r"\n")
+# A markup tag left in the text (<tweet author="..." id="...">, <a href="...">): its attribute
+# values are not quotations.
+TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]*)?/?>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +83,14 @@ def find_quotes(text: str) -> list[Quote]:
             quotes.append(Quote(span[0], span[1], open_at, close_mark, chain))
         open_at = None
 
+    tags = [(t.start(), t.end()) for t in TAG.finditer(text)] if "<" in text else []
+    tag_idx = 0
     for m in MARK.finditer(text):
         pos, mark = m.start(), m.group()
+        while tag_idx < len(tags) and tags[tag_idx][1] <= pos:
+            tag_idx += 1
+        if tag_idx < len(tags) and tags[tag_idx][0] <= pos:
+            continue  # inside a markup tag
         width = len(mark)
         # Crossing paragraph ends while a quote is pending: close it there, and note whether the
         # paragraph the mark sits in reopens it.

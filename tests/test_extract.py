@@ -233,6 +233,9 @@ def test_quote_without_reporting_clause_continues_previous_speaker(run_extract) 
         'He called it a "special military operation" on Tuesday.',
         'The film "Gone with the Wind" was shown again.',
         "Their so-called “reform” passed the house.",
+        # attribute values of markup left in the text are not quotations
+        '<tweet id="672138506081275904" author="@someone" datetime="2015-12-02">\nOn my way.\n</tweet>',
+        '<a href="https://example.org/a-very-long-path/to/a/page" title="one two three four">link</a>',
     ],
 )
 def test_scare_quotes_and_titles_are_not_attributions(run_extract, text) -> None:  # type: ignore[no-untyped-def]
@@ -370,3 +373,22 @@ def test_sources(run_extract, text, content, source, resolved, role) -> None:  #
 )
 def test_nominal_cues(run_extract, text, content) -> None:  # type: ignore[no-untyped-def]
     only(run_extract(text), content)
+
+
+@pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        ("The rebels reportedly seized the airport on Monday.", True),  # reportive: someone unnamed
+        ("The commanders were allegedly still holed up in the plant.", True),
+        ("That is perhaps his best shot at the nomination.", False),  # epistemic: the writer's own
+        ("He would likely have faced pressure from donors to drop out.", False),
+    ],
+)
+def test_reportive_adverbs_attribute_epistemic_ones_do_not(run_extract, text, attributed) -> None:  # type: ignore[no-untyped-def]
+    hedged = [r for r in run_extract(text) if r.method == "adverb-hedge"]
+    assert bool(hedged) == attributed
+
+
+def test_epistemic_adverb_weakens_the_attribution_it_is_in(run_extract) -> None:  # type: ignore[no-untyped-def]
+    record = only(run_extract("The minister said the talks would probably resume next week."), "talks")
+    assert record.certainty != "certain"
