@@ -416,10 +416,12 @@ def view(
             raise click.ClickException(f"{graph}: {exc}") from exc
         click.echo(f"{output}: {sources.nodes} of {sources.sources} sources, {sources.edges} links")
         return
-    from kg.view import write_view
+    from kg.view import LARGE, write_view
 
     stats = write_view(load_graph(graph), output, title=title or graph.stem)
     click.echo(f"{output}: {stats.nodes} nodes, {stats.edges} edges")
+    if stats.nodes > LARGE:
+        click.echo(f"hint: {stats.nodes} nodes take minutes to lay out in a browser; try --corpus", err=True)
 
 
 @main.command()

@@ -50,6 +50,7 @@ NODE_STYLE: dict[str, dict[str, Any]] = {
     "article": {"shape": "diamond", "color": "#68d391", "size": 14},
 }
 CLAIM_NOTES = 5  # attributions listed in a claim's tooltip before "... and N more"
+LARGE = 1500  # nodes beyond which an article view takes minutes to lay out (use the corpus view)
 
 _PREFIXES = f"""
 PREFIX ckg: <{NS}>

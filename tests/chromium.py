@@ -13,6 +13,7 @@ import fcntl
 import json
 import os
 import re
+import signal
 import subprocess
 import tempfile
 import time
@@ -50,23 +51,28 @@ def console_lines(stderr: str) -> list[str]:
 def run(page: Path, *args: str, budget_ms: int = 10_000, timeout: float = 180) -> Run:
     """Open ``page`` in headless Chromium with virtual time (``budget_ms``) and ``args`` (``--dump-dom``…)."""
     with tempfile.TemporaryDirectory(prefix="kg-chromium-") as profile:
-        proc = subprocess.run(
-            [
-                "chromium",
-                *FLAGS,
-                f"--user-data-dir={profile}",
-                WINDOW,
-                f"--virtual-time-budget={budget_ms}",
-                *args,
-                page.resolve().as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
+        command = [
+            "chromium",
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            WINDOW,
+            f"--virtual-time-budget={budget_ms}",
+            *args,
+            page.resolve().as_uri(),
+        ]
+        # its own process group, so that a timeout ends the renderer and helper processes too
+        with subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+        ) as proc:
+            try:
+                stdout, stderr = proc.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.communicate()
+                raise
     if proc.returncode != 0:
-        raise RuntimeError(f"chromium failed on {page} ({proc.returncode}): {proc.stderr[-2000:]}")
-    return Run(proc.stdout, console_lines(proc.stderr))
+        raise RuntimeError(f"chromium failed on {page} ({proc.returncode}): {stderr[-2000:]}")
+    return Run(stdout, console_lines(stderr))
 
 
 def dump_dom(page: Path, budget_ms: int = 10_000) -> Run:
@@ -130,6 +136,7 @@ class _Pipe:
             ],
             close_fds=False,
             preexec_fn=fds,
+            start_new_session=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -166,7 +173,7 @@ class _Pipe:
         try:
             self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            self.proc.kill()
+            os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
 
 
