@@ -39,7 +39,7 @@ import pyoxigraph as ox
 from kg import __version__
 from kg.document import Document, JsonlFields, iter_documents
 from kg.extract import Options
-from kg.pipeline import BATCH, BuildSummary, batches_of, extract_batch, worker_model_id
+from kg.pipeline import BATCH, BUILD_STATE, BuildSummary, batches_of, extract_batch, worker_model_id
 from kg.record import Attribution
 
 if TYPE_CHECKING:
@@ -163,6 +163,7 @@ def build_distributed(
     if store is not None:
         from kg.store import ClaimStore
 
+        store.parent.mkdir(parents=True, exist_ok=True)
         with ClaimStore(store) as claim_store:
             known = claim_store.article_hashes()
         summary.unchanged = sum(1 for d in documents if known.get(d.id) == d.sha256)
@@ -211,6 +212,7 @@ def build_distributed(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     write_jsonl(records, outdir / "claims.jsonl")  # atomically
+    (outdir / BUILD_STATE).unlink(missing_ok=True)  # a local store build's outputs are now out of date
     summary.outputs = {"shards": shards, "jsonl": outdir / "claims.jsonl"}
     if store is not None:
         summary.outputs["store"] = store
@@ -332,6 +334,7 @@ def load_shards(paths: Iterable[Path | str], store: Path) -> LoadSummary:
             quads += 1
             if isinstance(q.graph_name, ox.NamedNode):
                 graphs.add(q.graph_name)
+    store.parent.mkdir(parents=True, exist_ok=True)
     db = ox.Store(str(store))
     try:
         for name in sorted(graphs, key=lambda g: g.value):

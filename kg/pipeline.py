@@ -157,7 +157,7 @@ def build(
     outputs intact."""
     import time
 
-    from kg.export import write_jsonl, write_jsonld, write_nquads, write_trig, write_turtle
+    from kg.export import atomic_write, write_jsonl, write_jsonld, write_nquads, write_trig, write_turtle
     from kg.graph import RunInfo, build_dataset, records_from_graph, union_graph
     from kg.linking import LINKS_GRAPH, link_records, replace_links, store_links
     from kg.view import write_view
@@ -173,6 +173,11 @@ def build(
         known = claim_store.article_hashes()
         summary.unchanged = sum(1 for d in documents if known.get(d.id) == d.sha256)
         documents = [d for d in documents if known.get(d.id) != d.sha256]  # unchanged: no NLP work
+        if not documents and _up_to_date(outdir, _store_state(known, model, link)):
+            claim_store.close()  # nothing changed since these outputs were written from this store
+            summary.outputs = {**output_paths(outdir), "store": store}
+            summary.seconds = time.perf_counter() - started
+            return summary
     if on_start is not None:
         on_start(len(documents))
     results = []
@@ -205,7 +210,32 @@ def build(
     summary.articles = len(results)
     summary.attributions = sum(len(r) for _, r in results)
     outdir.mkdir(parents=True, exist_ok=True)
-    outputs = {
+    outputs = output_paths(outdir)
+    write_turtle(graph, outputs["turtle"])
+    write_trig(dataset, outputs["trig"])
+    write_nquads(dataset, outputs["nquads"])
+    write_jsonld(dataset, outputs["jsonld"])
+    write_jsonl(records, outputs["jsonl"])
+    write_view(graph, outputs["html"], title=_title(sorted({r.doc for r in records})))
+    if claim_store is not None:
+        stored = {**known, **{d.id: d.sha256 for d, _ in results}}
+        with atomic_write(outdir / BUILD_STATE) as fh:
+            fh.write(_store_state(stored, model, link))
+    else:
+        (outdir / BUILD_STATE).unlink(missing_ok=True)  # these outputs come from no store
+    if store is not None:
+        outputs["store"] = store
+    summary.outputs = outputs
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+BUILD_STATE = ".claim-kg-build"  # in OUTDIR: the store state the outputs were written from
+
+
+def output_paths(outdir: Path) -> dict[str, Path]:
+    """The files :func:`build` writes in ``outdir``, by kind."""
+    return {
         "turtle": outdir / "claims.ttl",
         "trig": outdir / "claims.trig",
         "nquads": outdir / "claims.nq",
@@ -213,17 +243,26 @@ def build(
         "jsonl": outdir / "claims.jsonl",
         "html": outdir / "graph.html",
     }
-    write_turtle(graph, outputs["turtle"])
-    write_trig(dataset, outputs["trig"])
-    write_nquads(dataset, outputs["nquads"])
-    write_jsonld(dataset, outputs["jsonld"])
-    write_jsonl(records, outputs["jsonl"])
-    write_view(graph, outputs["html"], title=_title(sorted({r.doc for r in records})))
-    if store is not None:
-        outputs["store"] = store
-    summary.outputs = outputs
-    summary.seconds = time.perf_counter() - started
-    return summary
+
+
+def _store_state(hashes: dict[str, str], model: str | None, link: bool) -> str:
+    """A digest of what a store build's outputs depend on: every article's id and text hash, the tool
+    version, the model and linking."""
+    import hashlib
+    import json
+
+    state = json.dumps([sorted(hashes.items()), __version__, model, link])
+    return hashlib.sha256(state.encode("utf-8")).hexdigest()
+
+
+def _up_to_date(outdir: Path, state: str) -> bool:
+    """Whether every output is there and was written from a store in ``state``."""
+    stamp = outdir / BUILD_STATE
+    return (
+        all(p.exists() for p in output_paths(outdir).values())
+        and stamp.exists()
+        and stamp.read_text(encoding="utf-8") == state
+    )
 
 
 def _title(doc_ids: Sequence[str]) -> str:
