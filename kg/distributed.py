@@ -45,8 +45,6 @@ from kg.record import Attribution
 if TYPE_CHECKING:
     from distributed import Client
 
-    from kg.linking import ClaimInfo
-
 SHARDS = "shards"
 LINKS = "links.nq"  # the cross-article links shard
 SHARD_SUFFIX = ".nq"
@@ -64,21 +62,16 @@ def extract_shard(
     model: str | None = None,
     cue_file: str | None = None,
     options: Options | None = None,
-    link: bool = False,
-) -> tuple[list[list[Attribution]], list[ClaimInfo]]:
+) -> list[list[Attribution]]:
     """One task, run on a worker: the records of each document of ``batch``, with their graphs written
-    to shard ``index`` in ``shard_dir``; with ``link``, also the batch's claims as linking compares them
-    (:func:`kg.linking.claims_of`: one parse per claim, per article, so it is done here in parallel)."""
+    to shard ``index`` in ``shard_dir``."""
     from kg.export import write_nquads
     from kg.graph import RunInfo, build_dataset
-    from kg.linking import claims_of
-    from kg.nlp import load_model
 
     results = extract_batch(batch, model, cue_file, options)
     run = RunInfo(tool="claim-kg", tool_version=__version__, model=worker_model_id(), started=started)
     write_nquads(build_dataset(zip(batch, results, strict=True), run), Path(shard_dir) / shard_name(index))
-    claims = claims_of([r for recs in results for r in recs], load_model(model)) if link else []
-    return results, claims
+    return results
 
 
 @contextlib.contextmanager
@@ -178,15 +171,13 @@ def build_distributed(
     tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private; the shards directory is an ordinary one
     try:
         results: list[list[list[Attribution]]] = [[] for _ in batches]
-        claims: list[ClaimInfo] = []
-        link_here = link and store is None  # with a store, links cover its other articles too
         if batches:
             started = datetime.now(UTC)
             cue = str(cue_file) if cue_file else None
             with dask_client(scheduler, min(workers, len(batches)), processes=processes) as client:
                 futures = {
                     client.submit(
-                        extract_shard, i, batch, str(tmp), started, model, cue, options, link_here, pure=False
+                        extract_shard, i, batch, str(tmp), started, model, cue, options, pure=False
                     ): i
                     for i, batch in enumerate(batches)
                 }
@@ -194,8 +185,7 @@ def build_distributed(
 
                 for future in as_completed(futures):
                     i = futures[future]
-                    results[i], batch_claims = future.result()
-                    claims += batch_claims
+                    results[i] = future.result()
                     for document, records in zip(batches[i], results[i], strict=True):
                         if on_document is not None:
                             on_document(document, records)
@@ -206,7 +196,7 @@ def build_distributed(
             load_shards([tmp], store)
             records = _store_records(store)
         if link:
-            _write_links(records, model, tmp / LINKS, store, None if store else claims)
+            _write_links(records, model, tmp / LINKS, store)
         shards = _replace_dir(tmp, outdir / SHARDS)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -238,29 +228,19 @@ def _store_records(store: Path) -> list[Attribution]:
     return records_from_graph(union_graph(dataset))
 
 
-def _write_links(
-    records: list[Attribution],
-    model: str | None,
-    path: Path,
-    store: Path | None,
-    claims: list[ClaimInfo] | None,
-) -> None:
-    """Link claims across articles into a links shard (and the store's links graph): the ``claims`` the
-    tasks found, in the order :func:`kg.linking.claims_of` gives, or else those of ``records`` parsed
-    here."""
+def _write_links(records: list[Attribution], model: str | None, path: Path, store: Path | None) -> None:
+    """Link the claims of ``records`` across articles into a links shard (and the store's links graph).
+
+    This runs on the client, after the tasks, as in the local build: linking looks at the whole corpus
+    (:func:`kg.linking.claims_of`), so it is not cut into tasks."""
     from rdflib import Dataset
 
     from kg.export import write_nquads
-    from kg.linking import find_links, link_records, replace_links, store_links
+    from kg.linking import link_records, replace_links, store_links
     from kg.nlp import load_model
 
-    if claims is not None:
-        claims = sorted(claims, key=lambda c: (c.record.doc, c.record.content_start, str(c.claim)))
-        found = find_links(claims)
-    else:
-        found = link_records(records, load_model(model))
     dataset = Dataset()
-    links = replace_links(dataset, found)
+    links = replace_links(dataset, link_records(records, load_model(model)))
     write_nquads(dataset, path)
     if store is not None:
         from kg.store import ClaimStore
