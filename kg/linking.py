@@ -1,20 +1,24 @@
 """Cross-article claim linking: claims about the same proposition, ``supports`` or ``disputes``.
 
 Precision first. Each claim's content is parsed once (spaCy) into a :class:`Signature`: its content
-lemmas, its named entities (normalised as :mod:`kg.entities` normalises names) and its polarity
-(a denial cue or a negated main verb). Two claims of different articles are linked when
+lemmas, its named entities (normalised as :mod:`kg.entities` normalises names), its verbs, its words,
+whether it is a statement at all (a verb with a subject, not a noun phrase such as "a ban on Muslims")
+and its polarity (a denial cue or a negated main verb). Two claims of different articles are about one
+proposition when
 
-- their sources are different (two articles quoting the same agent is repetition, not corroboration;
-  unnamed sources are always different, as they never merge across articles),
-- each has at least :data:`MIN_LEMMAS` content lemmas and they share a named entity and at least
-  :data:`MIN_SHARED` lemmas, and
-- the IDF-weighted Dice overlap of their lemma sets is at least :data:`THRESHOLD` (tuned on a PolNeAR
-  train subset, checked by hand on dev: ``bench/link_check.py``);
+- both are statements with at least :data:`MIN_LEMMAS` content lemmas, and they share a named entity,
+  a non-generic verb (the predicate) and at least :data:`MIN_SHARED` lemmas, with no differing figures;
+- the IDF-weighted Dice overlap of their lemma sets is at least :data:`THRESHOLD`, or at least
+  :data:`QUOTE_THRESHOLD` when they share a run of :data:`QUOTE_RUN` words (one quotation reported
+  twice) -- tuned by reading PolNeAR train links, checked by hand on dev (``bench/link_check.py``).
 
-and the link is ``ckg:supports`` when the polarities agree, ``ckg:disputes`` when they differ (the
-negative claim disputes the positive one). Links live in their own named graph (:data:`LINKS_GRAPH`),
-recomputed over every article after each build, with a reified :class:`~kg.namespace.CKG` ``ClaimLink``
-recording the score and the shared terms.
+Such a pair is linked ``ckg:restates`` when it is one statement reported twice (the same agent -- a bare
+surname is the full name it mostly stands for in the corpus -- or the same quotation of at least
+:data:`SAME_WORDS` words), else ``ckg:supports`` when the polarities agree, ``ckg:disputes`` when they
+differ (the negative claim disputes the positive one, at a higher overlap). A person named only by a
+description ("the real estate tycoon") may be the other claim's source, so it gets no supports/disputes.
+Links live in their own named graph (:data:`LINKS_GRAPH`), recomputed over every article after each
+build, with a reified :class:`~kg.namespace.CKG` ``ClaimLink`` recording the score and the shared terms.
 """
 
 from __future__ import annotations
@@ -83,6 +87,10 @@ MIN_SHARED = 3  # shared content lemmas, named entities included
 THRESHOLD = 0.5  # IDF-weighted Dice overlap of the two lemma sets
 DISPUTE_MARGIN = 0.15  # a dispute needs a higher overlap: polarity from negation is the weaker signal
 MAX_POSTING = 200  # a lemma in more claims than this does not propose candidate pairs
+QUOTE_RUN = 6  # this many words in a row in both contents: one quotation reported twice
+SAME_WORDS = 8  # this many words of a quotation in a row: the same statement, whoever the sources are
+QUOTE_THRESHOLD = 0.35  # the overlap a shared quotation needs
+SURNAME_DOMINANCE = 3  # a bare surname is the full name quoted this many times as often as the next
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,8 @@ class Signature:
     negated: bool
     numbers: frozenset[str] = frozenset()  # numerals as written ("13", "1,300")
     negated_lemmas: frozenset[str] = frozenset()  # words under a negation ("not pay", "no deal")
+    clause: bool = True  # a statement (a verb with its subject), not a noun phrase ("a ban on Muslims")
+    words: tuple[str, ...] = ()  # the content's words, case-folded: shared runs of them are quotations
 
 
 @dataclass(frozen=True)
@@ -110,6 +120,13 @@ class ClaimInfo:
     def label(self) -> str:
         """The source as the article names it, case-folded (two unnamed "officials" look alike)."""
         return (self.record.source_resolved or self.record.source or "").casefold()
+
+    @property
+    def described(self) -> bool:
+        """A person named by a description only ("the real estate tycoon"): which agent it is, unknown."""
+        r = self.record
+        words = (r.source_resolved or r.source or "").split()
+        return r.source_type == "person" and not any(w[:1].isupper() for w in words[1:] or words)
 
     @property
     def negative(self) -> bool:
@@ -135,13 +152,13 @@ class Link:
 
     source: ClaimInfo
     target: ClaimInfo
-    relation: str  # "supports" | "disputes"
+    relation: str  # "supports" | "disputes" | "restates" (the same source in another article)
     score: float
     shared: tuple[str, ...]
 
     @property
     def predicate(self) -> URIRef:
-        return CKG.disputes if self.relation == "disputes" else CKG.supports
+        return {"disputes": CKG.disputes, "restates": CKG.restates}.get(self.relation, CKG.supports)
 
     @property
     def iri(self) -> URIRef:
@@ -185,6 +202,18 @@ def signature_of(doc: Doc) -> Signature:
         negated,
         frozenset(numbers),
         frozenset(negated_lemmas),
+        _is_clause(doc),
+        tuple(t.lower_ for t in doc if any(c.isalnum() for c in t.text)),
+    )
+
+
+def _is_clause(doc: Doc) -> bool:
+    """Whether a content states something: a verb with a subject in it ("Mexico will not pay", "he
+    would build a wall"), not a noun phrase or an infinitive ("a ban on Muslims", "to build a wall")."""
+    return any(
+        t.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in t.children)
+        for t in doc
     )
 
 
@@ -207,9 +236,28 @@ def claims_of(records: Iterable[Attribution], nlp: Language) -> list[ClaimInfo]:
                 continue
             agent = agents.get(r.id)
             firsts[claim] = (r, f"agent:{agent.key}" if agent else f"record:{r.id}")
+    surnames = _corpus_surnames(key for r, key in firsts.values() if r.source_type == "person")
     items = sorted(firsts.items(), key=lambda kv: (kv[1][0].doc, kv[1][0].content_start, str(kv[0])))
     sigs = signatures([r.content for _, (r, _) in items], nlp)
-    return [ClaimInfo(c, r, key, s) for (c, (r, key)), s in zip(items, sigs, strict=True)]
+    return [ClaimInfo(c, r, surnames.get(key, key), s) for (c, (r, key)), s in zip(items, sigs, strict=True)]
+
+
+def _corpus_surnames(keys: Iterable[str]) -> dict[str, str]:
+    """Bare surname agent key -> the full name it stands for across the corpus: the full person name
+    ending with it that is named at least :data:`SURNAME_DOMINANCE` times as often as any other
+    ("agent:trump" -> "agent:donald trump" when Melania and Ivanka Trump are rarely quoted)."""
+    counts = Counter(keys)
+    full: defaultdict[str, list[tuple[int, str]]] = defaultdict(list)
+    for key, n in counts.items():
+        words = key.removeprefix("agent:").split()
+        if key.startswith("agent:") and len(words) > 1:
+            full[f"agent:{words[-1]}"].append((n, key))
+    out = {}
+    for short, names in full.items():
+        names.sort(reverse=True)
+        if len(names) == 1 or names[0][0] >= SURNAME_DOMINANCE * names[1][0]:
+            out[short] = names[0][1]
+    return out
 
 
 def _idf(claims: Sequence[ClaimInfo]) -> dict[str, float]:
@@ -238,7 +286,10 @@ def find_links(
     eligible = [
         c
         for c in claims
-        if len(c.signature.lemmas) >= MIN_LEMMAS and c.signature.entities and c.signature.verbs
+        if len(c.signature.lemmas) >= MIN_LEMMAS
+        and c.signature.entities
+        and c.signature.verbs
+        and c.signature.clause
     ]
     postings: defaultdict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(eligible):
@@ -251,32 +302,57 @@ def find_links(
     links = []
     for i, j in sorted(pairs):
         a, b = eligible[i], eligible[j]
-        if a.record.doc == b.record.doc or a.source_key == b.source_key or a.label == b.label:
+        if a.record.doc == b.record.doc:
             continue
         sa, sb = a.signature, b.signature
-        if not sa.entities & sb.entities or not (sa.verbs & sb.lemmas or sb.verbs & sa.lemmas):
-            continue
+        if not sa.entities & sb.entities or not sa.verbs & sb.verbs:
+            continue  # one predicate about one entity
         if sa.numbers and sb.numbers and not sa.numbers & sb.numbers:
             continue  # "leads by 6 points" and "by 13 points": two different figures
         score, shared = score_pair(sa, sb, idf)
-        if score < threshold or len(shared) < min_shared:
+        if len(shared) < min_shared:
+            continue
+        run = _longest_run(sa.words, sb.words)
+        quoted = run >= QUOTE_RUN
+        if score < threshold and not (quoted and score >= QUOTE_THRESHOLD):
             continue
         common = sa.lemmas & sb.lemmas
         neg_a, neg_b = a.negative_on(common), b.negative_on(common)
-        if neg_a != neg_b and score < threshold + DISPUTE_MARGIN:
+        same_source = a.source_key == b.source_key or a.label == b.label
+        if neg_a != neg_b and (same_source or score < threshold + DISPUTE_MARGIN):
             continue
+        # One statement reported twice: by the same source, or the same words quoted at length (the
+        # other "source" is then who repeated it: "fact-checkers", "the president", a misattribution).
+        quotation = "direct" in (a.record.kind, b.record.kind) or "mixed" in (a.record.kind, b.record.kind)
+        same_source = same_source or (neg_a == neg_b and quotation and run >= SAME_WORDS)
+        if not same_source and (a.described or b.described):
+            continue  # "the real estate tycoon" may well be the named source of the other claim
         if neg_a == neg_b:
             src, dst = (
                 (b, a)
                 if (b.record.doc, b.record.content_start) > (a.record.doc, a.record.content_start)
                 else (a, b)
             )
-            links.append(Link(src, dst, "supports", score, shared))
+            links.append(Link(src, dst, "restates" if same_source else "supports", score, shared))
         else:
             src, dst = (a, b) if neg_a else (b, a)
             links.append(Link(src, dst, "disputes", score, shared))
     links.sort(key=lambda k: (-k.score, str(k.source.claim), str(k.target.claim)))
     return links
+
+
+def _longest_run(a: Sequence[str], b: Sequence[str]) -> int:
+    """The length of the longest run of words that ``a`` and ``b`` share."""
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0] * (len(b) + 1)
+        for j, y in enumerate(b, 1):
+            if x == y:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
 
 
 def link_records(records: Iterable[Attribution], nlp: Language, **kwargs: float) -> list[Link]:

@@ -108,6 +108,7 @@ class CKG(DefinedNamespace):
     # claim <-> claim
     disputes: URIRef
     supports: URIRef
+    restates: URIRef  # the same source states the same proposition in another article
     score: URIRef  # ClaimLink -> xsd:decimal
     sharedTerm: URIRef  # ClaimLink -> literal
 

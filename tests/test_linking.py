@@ -29,12 +29,11 @@ def rec(doc: str, content: str, source: str, source_type: str = "person", **kw: 
         content=content,
         content_spans=(Span(text_at, text_at + len(content)),),
         sentence_span=Span(0, text_at + len(content) + 1),
-        kind="indirect",
         source=source,
         source_span=Span(0, len(source)),
         source_resolved=source,
         source_type=source_type,  # type: ignore[arg-type]
-        **{"cue": "said", "cue_lemma": "say", "cue_class": "say", **kw},  # type: ignore[arg-type]
+        **{"cue": "said", "cue_lemma": "say", "cue_class": "say", "kind": "indirect", **kw},  # type: ignore[arg-type]
     )
 
 
@@ -97,8 +96,38 @@ def links_between(nlp, a: Attribution, b: Attribution) -> list[Link]:  # type: i
         pytest.param(
             rec("a", APPROVED, "Jane Roe"),
             rec("b", "the Springfield city council approved the new stadium budget", "Ms. Jane Roe"),
-            None,
+            "restates",
             id="same-agent-is-repetition",
+        ),
+        pytest.param(
+            rec("a", APPROVED, "Jane Roe"),
+            rec("b", "the Springfield city council approved the new stadium budget", "Roe"),
+            "restates",
+            id="bare-surname-is-the-corpus-full-name",
+        ),
+        pytest.param(
+            rec("a", APPROVED, "Jane Roe"),
+            rec(
+                "b",
+                "Springfield city council approved the new stadium budget on Monday, fact-checkers found",
+                "fact-checkers",
+                "unnamed",
+                kind="direct",
+            ),
+            "restates",
+            id="same-words-quoted-at-length",
+        ),
+        pytest.param(
+            rec("a", APPROVED, "Jane Roe"),
+            rec("b", "the Springfield city council approved the stadium budget", "the team owner"),
+            None,
+            id="a-description-may-be-the-same-person",
+        ),
+        pytest.param(
+            rec("a", APPROVED, "Jane Roe"),
+            rec("b", "the vote of the Springfield city council approving the new stadium budget", "Bo Li"),
+            None,
+            id="a-noun-phrase-is-no-statement",
         ),
         pytest.param(
             rec("a", "the Springfield council approved 12 new stadium contracts", "Jane Roe"),
@@ -129,6 +158,10 @@ def test_link_pairs(nlp, a: Attribution, b: Attribution, relation: str | None) -
     assert link.relation == relation
     assert {link.source.record.id, link.target.record.id} == {a.id, b.id}
     assert "springfield" in link.shared and 0.0 < link.score <= 1.0
+    assert (
+        link.predicate
+        == {"supports": CKG.supports, "disputes": CKG.disputes, "restates": CKG.restates}[relation]
+    )
     if relation == "disputes":
         assert link.source.record.id == b.id  # the negative claim disputes the positive one
 
