@@ -39,7 +39,7 @@ import pyoxigraph as ox
 from kg import __version__
 from kg.document import Document, JsonlFields, iter_documents
 from kg.extract import Options
-from kg.pipeline import BATCH, BUILD_STATE, BuildSummary, batches_of, extract_batch, worker_model_id
+from kg.pipeline import BUILD_STATE, BuildSummary, batches_of, extract_batch, task_size, worker_model_id
 from kg.record import Attribution
 
 if TYPE_CHECKING:
@@ -208,12 +208,6 @@ def build_distributed(
         summary.outputs["store"] = store
     summary.seconds = time.perf_counter() - started_clock
     return summary
-
-
-def task_size(documents: int, workers: int) -> int:
-    """Articles per task: :data:`~kg.pipeline.BATCH`, fewer when that would leave workers idle (at least
-    four tasks per worker while the input allows)."""
-    return max(1, min(BATCH, -(-documents // (4 * max(workers, 1)))))
 
 
 def _store_records(store: Path) -> list[Attribution]:

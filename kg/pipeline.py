@@ -80,6 +80,12 @@ def batches_of(docs: Iterable[Document], size: int = BATCH) -> Iterator[list[Doc
         yield batch
 
 
+def task_size(documents: int, workers: int) -> int:
+    """Articles per batch handed to a worker: :data:`BATCH`, fewer when that would leave workers idle
+    (at least four batches per worker while the input allows)."""
+    return max(1, min(BATCH, -(-documents // (4 * max(workers, 1)))))
+
+
 def extract_documents(
     documents: Iterable[Document],
     *,
@@ -94,7 +100,8 @@ def extract_documents(
     ``workers > 1`` runs that many processes (each loads the model once); output order does not
     depend on which process finishes first.
     """
-    batches = list(batches_of(documents, BATCH))
+    documents = list(documents)
+    batches = list(batches_of(documents, task_size(len(documents), workers)))
     workers = min(workers, len(batches))  # no process pool for a single batch
     if workers <= 1:
         docs = [d for batch in batches for d in batch]

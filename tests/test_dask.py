@@ -208,6 +208,6 @@ def test_load_needs_a_target(dask_out: Path) -> None:
     [(0, 2, 1), (6, 2, 1), (40, 2, 5), (128, 2, 16), (840, 2, 16), (840, 64, 4)],
 )
 def test_tasks_keep_every_worker_busy(documents: int, workers: int, size: int) -> None:
-    from kg.distributed import task_size
+    from kg.pipeline import task_size
 
     assert task_size(documents, workers) == size
