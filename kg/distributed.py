@@ -165,6 +165,8 @@ def build_distributed(
         on_start(len(documents))
     batches = list(batches_of(documents, batch_size or task_size(len(documents), workers)))
     outdir.mkdir(parents=True, exist_ok=True)
+    for stale in outdir.glob(f".{SHARDS}.*"):  # left by a build that was killed
+        shutil.rmtree(stale, ignore_errors=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{SHARDS}.", dir=outdir))
     umask = os.umask(0)
     os.umask(umask)

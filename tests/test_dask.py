@@ -160,6 +160,17 @@ def test_a_failed_build_leaves_the_previous_shards(corpus: Path, scheduler: str,
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
+def test_a_killed_builds_temporary_shards_are_cleared(scheduler: str, tmp_path: Path) -> None:
+    from kg.distributed import build_distributed
+
+    stale = tmp_path / ".shards.k1ll3d"
+    stale.mkdir(parents=True)
+    (stale / "part-00000.nq").write_text("half a shard", encoding="utf-8")
+    build_distributed([SEED], tmp_path, scheduler=scheduler, workers=2)
+    assert not stale.exists()
+    assert sorted(p.name for p in (tmp_path / "shards").iterdir()) == ["links.nq", "part-00000.nq"]
+
+
 def test_cli_build_on_a_scheduler_with_store(corpus: Path, scheduler: str, tmp_path: Path) -> None:
     args = ["build", str(corpus), "-o", str(tmp_path / "out"), "--engine", "dask", "--scheduler", scheduler]
     result = CliRunner().invoke(main, [*args, "--store", str(tmp_path / "store")])
