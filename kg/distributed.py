@@ -39,7 +39,15 @@ import pyoxigraph as ox
 from kg import __version__
 from kg.document import Document, JsonlFields, iter_documents
 from kg.extract import Options
-from kg.pipeline import BUILD_STATE, BuildSummary, batches_of, extract_batch, task_size, worker_model_id
+from kg.pipeline import (
+    BUILD_STATE,
+    BuildSummary,
+    Signatures,
+    batches_of,
+    extract_batch,
+    task_size,
+    worker_model_id,
+)
 from kg.record import Attribution
 
 if TYPE_CHECKING:
@@ -62,15 +70,18 @@ def extract_shard(
     model: str | None = None,
     cue_file: str | None = None,
     options: Options | None = None,
-) -> list[list[Attribution]]:
-    """One task, run on a worker: the records of each document of ``batch``, with their graphs written
-    to shard ``index`` in ``shard_dir``."""
+    signatures: bool = False,
+) -> list[tuple[list[Attribution], Signatures]]:
+    """One task, run on a worker: the records of each document of ``batch`` (with the linking
+    signatures of their claims when asked), with their graphs written to shard ``index`` in
+    ``shard_dir``."""
     from kg.export import write_nquads
     from kg.graph import RunInfo, build_dataset
 
-    results = extract_batch(batch, model, cue_file, options)
+    results = extract_batch(batch, model, cue_file, options, signatures)
     run = RunInfo(tool="claim-kg", tool_version=__version__, model=worker_model_id(), started=started)
-    write_nquads(build_dataset(zip(batch, results, strict=True), run), Path(shard_dir) / shard_name(index))
+    dataset = build_dataset(zip(batch, (records for records, _ in results), strict=True), run)
+    write_nquads(dataset, Path(shard_dir) / shard_name(index))
     return results
 
 
@@ -173,13 +184,15 @@ def build_distributed(
     tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private; the shards directory is an ordinary one
     try:
         results: list[list[list[Attribution]]] = [[] for _ in batches]
+        from kg.linking import SIGNATURES
+
         if batches:
             started = datetime.now(UTC)
             cue = str(cue_file) if cue_file else None
             with dask_client(scheduler, min(workers, len(batches)), processes=processes) as client:
                 futures = {
                     client.submit(
-                        extract_shard, i, batch, str(tmp), started, model, cue, options, pure=False
+                        extract_shard, i, batch, str(tmp), started, model, cue, options, link, pure=False
                     ): i
                     for i, batch in enumerate(batches)
                 }
@@ -187,7 +200,10 @@ def build_distributed(
 
                 for future in as_completed(futures):
                     i = futures[future]
-                    results[i] = future.result()
+                    done = future.result()
+                    results[i] = [records for records, _ in done]
+                    for _, found in done:
+                        SIGNATURES.update(found)
                     for document, records in zip(batches[i], results[i], strict=True):
                         if on_document is not None:
                             on_document(document, records)
@@ -233,10 +249,9 @@ def _write_links(records: list[Attribution], model: str | None, path: Path, stor
 
     from kg.export import write_nquads
     from kg.linking import link_records, replace_links, store_links
-    from kg.nlp import load_model
 
     dataset = Dataset()
-    links = replace_links(dataset, link_records(records, load_model(model)))
+    links = replace_links(dataset, link_records(records, model=model))
     write_nquads(dataset, path)
     if store is not None:
         from kg.store import ClaimStore

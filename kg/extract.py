@@ -21,7 +21,7 @@ short label made (:mod:`kg.label`) and a confidence assigned.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -1206,9 +1206,16 @@ def extract_many(
     lexicon: Lexicon | None = None,
     batch_size: int = 16,
     options: Options | None = None,
+    on_parsed: Callable[[Doc, list[Attribution]], object] | None = None,
 ) -> Iterator[tuple[Document, list[Attribution]]]:
-    """(document, records) pairs in input order; texts parsed in batches, long ones in pieces."""
+    """(document, records) pairs in input order; texts parsed in batches, long ones in pieces.
+
+    ``on_parsed`` sees each parsed ``Doc`` with its records (e.g. to keep what linking needs from the
+    parse, so claims need not be parsed again)."""
     lex = lexicon or load_lexicon()
     docs = list(documents) if not isinstance(documents, list) else documents
     for document, doc in zip(docs, parse(nlp, (d.text for d in docs), batch_size=batch_size), strict=True):
-        yield document, extract_doc(document, doc, lex, options)
+        records = extract_doc(document, doc, lex, options)
+        if on_parsed is not None:
+            on_parsed(doc, records)
+        yield document, records

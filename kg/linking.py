@@ -222,8 +222,78 @@ def signatures(texts: Sequence[str], nlp: Language) -> list[Signature]:
     return [signature_of(doc) for doc in nlp.pipe(texts, batch_size=256)]
 
 
-def claims_of(records: Iterable[Attribution], nlp: Language) -> list[ClaimInfo]:
-    """One :class:`ClaimInfo` per claim that has a source (unattributed hedges are nobody's claim)."""
+SignatureKey = tuple[str, tuple[tuple[int, int], ...], str]
+
+
+def signature_key(record: Attribution) -> SignatureKey:
+    """What a signature depends on: the article, the content's offsets and its text."""
+    return (record.doc, tuple((s.start, s.end) for s in record.content_spans), record.content)
+
+
+def signature_in_context(doc: Doc, record: Attribution) -> Signature | None:
+    """The signature of a record's content read off the article's own parse (no second parse; the
+    words are tagged in their sentence); ``None`` when a span does not fall on token edges."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    parts = []
+    for span in record.content_spans:
+        piece = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if piece is None or not len(piece):
+            return None
+        parts.append(piece.as_doc())
+    return signature_of(parts[0] if len(parts) == 1 else SpacyDoc.from_docs(parts))
+
+
+class SignatureCache:
+    """Signatures by :func:`signature_key`, filled at extraction from the article parses (in worker
+    processes too: they travel back with the records), so linking parses only what it has not seen."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[SignatureKey, Signature] = {}
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def add(self, record: Attribution, signature: Signature) -> None:
+        self._by_key[signature_key(record)] = signature
+
+    def update(self, pairs: Iterable[tuple[SignatureKey, Signature]]) -> None:
+        self._by_key.update(pairs)
+
+    def get(self, record: Attribution) -> Signature | None:
+        return self._by_key.get(signature_key(record))
+
+    def read_parse(self, doc: Doc, records: Iterable[Attribution]) -> list[tuple[SignatureKey, Signature]]:
+        """Add the signatures of ``records`` read off ``doc``; returns them (to send to another process)."""
+        out = []
+        for r in records:
+            if r.source is None:
+                continue  # nobody's claim: never linked
+            sig = signature_in_context(doc, r)
+            if sig is not None:
+                key = signature_key(r)
+                self._by_key[key] = sig
+                out.append((key, sig))
+        return out
+
+    def clear(self) -> None:
+        self._by_key.clear()
+
+
+SIGNATURES = SignatureCache()  # this process's signatures
+
+
+def claims_of(
+    records: Iterable[Attribution],
+    nlp: Language | None = None,
+    cache: SignatureCache | None = None,
+    model: str | None = None,
+) -> list[ClaimInfo]:
+    """One :class:`ClaimInfo` per claim that has a source (unattributed hedges are nobody's claim).
+
+    Signatures come from ``cache`` (default: this process's, filled at extraction); only contents it
+    lacks are parsed (and added to it), with ``nlp`` or else ``model`` loaded when first needed."""
+    cache = SIGNATURES if cache is None else cache
     by_doc: defaultdict[str, list[Attribution]] = defaultdict(list)
     for r in records:
         by_doc[r.doc].append(r)
@@ -238,8 +308,21 @@ def claims_of(records: Iterable[Attribution], nlp: Language) -> list[ClaimInfo]:
             firsts[claim] = (r, f"agent:{agent.key}" if agent else f"record:{r.id}")
     surnames = _corpus_surnames(key for r, key in firsts.values() if r.source_type == "person")
     items = sorted(firsts.items(), key=lambda kv: (kv[1][0].doc, kv[1][0].content_start, str(kv[0])))
-    sigs = signatures([r.content for _, (r, _) in items], nlp)
-    return [ClaimInfo(c, r, surnames.get(key, key), s) for (c, (r, key)), s in zip(items, sigs, strict=True)]
+    known = [cache.get(r) for _, (r, _) in items]
+    missing = [i for i, sig in enumerate(known) if sig is None]
+    if missing and nlp is None:
+        from kg.nlp import load_model
+
+        nlp = load_model(model)
+    parsed = signatures([items[i][1][0].content for i in missing], nlp) if nlp is not None else []
+    for i, sig in zip(missing, parsed, strict=True):
+        known[i] = sig
+        cache.add(items[i][1][0], sig)
+    return [
+        ClaimInfo(c, r, surnames.get(key, key), s)
+        for (c, (r, key)), s in zip(items, known, strict=True)
+        if s is not None
+    ]
 
 
 def _corpus_surnames(keys: Iterable[str]) -> dict[str, str]:
@@ -355,9 +438,12 @@ def _longest_run(a: Sequence[str], b: Sequence[str]) -> int:
     return best
 
 
-def link_records(records: Iterable[Attribution], nlp: Language, **kwargs: float) -> list[Link]:
-    """Parse the claims of ``records`` and link them across articles."""
-    return find_links(claims_of(records, nlp), **kwargs)  # type: ignore[arg-type]
+def link_records(
+    records: Iterable[Attribution], nlp: Language | None = None, model: str | None = None, **kwargs: float
+) -> list[Link]:
+    """Link the claims of ``records`` across articles (claims without a kept signature are parsed with
+    ``nlp``, or ``model`` loaded when first needed)."""
+    return find_links(claims_of(records, nlp, model=model), **kwargs)  # type: ignore[arg-type]
 
 
 def add_links(g: Graph, links: Iterable[Link]) -> None:

@@ -20,11 +20,13 @@ from kg import __version__
 from kg.document import Document, DocumentError, JsonlFields, iter_documents
 from kg.extract import Options, extract_many
 from kg.lexicon import Lexicon, load_lexicon
+from kg.linking import SIGNATURES, Signature, SignatureCache, SignatureKey
 from kg.nlp import load_model, model_id
 from kg.record import Attribution
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 BATCH = 16
 
@@ -44,22 +46,38 @@ def _init_worker(model: str | None, cue_file: str | None, options: Options | Non
     _worker_key = (model, cue_file, options)
 
 
+Signatures = list[tuple[SignatureKey, Signature]]
+
+
 def extract_batch(
     batch: list[Document],
     model: str | None = None,
     cue_file: str | None = None,
     options: Options | None = None,
-) -> list[list[Attribution]]:
+    signatures: bool = False,
+) -> list[tuple[list[Attribution], Signatures]]:
     """The records of each document of ``batch``: the one per-batch function every engine runs (the
     process pool of ``--workers`` and the tasks of ``--engine dask``). The model and lexicon are loaded
-    once per process and kept; threads of one process take turns (a spaCy pipeline is not shared)."""
+    once per process and kept; threads of one process take turns (a spaCy pipeline is not shared).
+
+    With ``signatures``, each document's records come with the linking signatures of their claims,
+    read off the article's parse (:mod:`kg.linking`), to be taken back to the process that links."""
+    found: list[Signatures] = []
+
+    def keep(doc: Doc, records: list[Attribution]) -> None:
+        found.append(SignatureCache().read_parse(doc, records) if signatures else [])
+
     with _worker_lock:
         if _worker_key != (model, cue_file, options):
             _init_worker(model, cue_file, options)
         assert _worker_nlp is not None
-        return [
-            recs for _, recs in extract_many(batch, _worker_nlp, _worker_lexicon, options=_worker_options)
+        records = [
+            recs
+            for _, recs in extract_many(
+                batch, _worker_nlp, _worker_lexicon, options=_worker_options, on_parsed=keep
+            )
         ]
+    return list(zip(records, found, strict=True))
 
 
 def worker_model_id() -> str:
@@ -94,24 +112,39 @@ def extract_documents(
     cue_file: Path | None = None,
     nlp: Language | None = None,
     options: Options | None = None,
+    signatures: SignatureCache | None = None,
 ) -> Iterator[tuple[Document, list[Attribution]]]:
     """``(document, records)`` for every document, in input order.
 
     ``workers > 1`` runs that many processes (each loads the model once); output order does not
-    depend on which process finishes first.
+    depend on which process finishes first. With a ``signatures`` cache (e.g.
+    :data:`kg.linking.SIGNATURES`, which linking reads), the linking signatures of the claims are read
+    off each article's parse into it, so linking need not parse the claims again.
     """
     documents = list(documents)
     batches = list(batches_of(documents, task_size(len(documents), workers)))
     workers = min(workers, len(batches))  # no process pool for a single batch
     if workers <= 1:
         docs = [d for batch in batches for d in batch]
-        yield from extract_many(docs, nlp or load_model(model), load_lexicon(cue_file), options=options)
+        keep = signatures.read_parse if signatures is not None else None
+        yield from extract_many(
+            docs, nlp or load_model(model), load_lexicon(cue_file), options=options, on_parsed=keep
+        )
         return
     initargs = (model, str(cue_file) if cue_file else None, options)
-    work = functools.partial(extract_batch, model=initargs[0], cue_file=initargs[1], options=options)
+    work = functools.partial(
+        extract_batch,
+        model=initargs[0],
+        cue_file=initargs[1],
+        options=options,
+        signatures=signatures is not None,
+    )
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=initargs) as pool:
         for batch, results in zip(batches, pool.map(work, batches), strict=True):
-            yield from zip(batch, results, strict=True)
+            for document, (records, found) in zip(batch, results, strict=True):
+                if signatures is not None:
+                    signatures.update(found)
+                yield document, records
 
 
 @dataclass
@@ -189,7 +222,12 @@ def build(
         on_start(len(documents))
     results = []
     for document, records in extract_documents(
-        documents, model=model, workers=workers, cue_file=cue_file, options=options
+        documents,
+        model=model,
+        workers=workers,
+        cue_file=cue_file,
+        options=options,
+        signatures=SIGNATURES if link else None,
     ):
         results.append((document, records))
         if on_document is not None:
@@ -207,7 +245,7 @@ def build(
         records_from_graph(graph) if claim_store is not None else [r for _, recs in results for r in recs]
     )
     if link:  # cross-article supports/disputes, in their own named graph
-        links = replace_links(dataset, link_records(records, load_model(model)))
+        links = replace_links(dataset, link_records(records, model=model))
         for triple in links:
             graph.add(triple)
         if claim_store is not None:

@@ -234,6 +234,25 @@ def test_extracted_records_link_across_two_articles(nlp) -> None:  # type: ignor
     assert link.relation == "supports"
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_signatures_come_from_the_article_parse(nlp, workers: int) -> None:  # type: ignore[no-untyped-def]
+    """Extraction keeps each claim's signature (from worker processes too), so linking parses nothing
+    again and finds the same link as parsing the claims on their own."""
+    from kg.linking import SignatureCache, claims_of, find_links
+    from kg.pipeline import extract_documents
+
+    docs = [Document("a", WORLD), Document("b", OTHER)]
+    cache = SignatureCache()
+    records = [r for _, rs in extract_documents(docs, workers=workers, signatures=cache) for r in rs]
+    assert len(cache) == sum(1 for r in records if r.source is not None)
+    in_context = claims_of(records, None, cache, model="no-such-model")  # loading it would fail
+    reparsed = claims_of(records, nlp, SignatureCache())
+    assert [(x.record.id, x.signature.entities) for x in in_context] == [
+        (x.record.id, x.signature.entities) for x in reparsed
+    ]
+    assert [link.relation for link in find_links(in_context)] == ["supports"]
+
+
 def test_stats_show_who_supports_whom(nlp) -> None:  # type: ignore[no-untyped-def]
     from kg.analytics import supports_table
     from kg.graph import build_dataset, union_graph
