@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed
 OUT := out
 SHARED := ../shared
 POLNEAR_DEV := $(SHARED)/polnear/dev
+POLNEAR_TRAIN := $(SHARED)/polnear/train
 
 .DEFAULT_GOAL := help
 .PHONY: help install demo test lint eval bench clean
@@ -43,6 +44,13 @@ bench: $(STAMP) ## Speed and quality on PolNeAR dev (results in bench/RESULTS.md
 	@if [ -d $(POLNEAR_DEV) ]; then $(BIN)/python bench/extract_speed.py $(POLNEAR_DEV)/text && \
 	  $(BIN)/python bench/quality.py $(POLNEAR_DEV) ; \
 	else echo "skip: $(POLNEAR_DEV) not found"; fi
+
+bench-train: $(STAMP) ## Build, RDF and view speed on PolNeAR train (long; results in bench/RESULTS.md)
+	@if [ -d $(POLNEAR_TRAIN) ]; then \
+	  $(BIN)/python bench/build_speed.py $(POLNEAR_TRAIN) --rounds 3 --results bench/RESULTS.md && \
+	  $(BIN)/python bench/rdf_speed.py $(POLNEAR_TRAIN) && \
+	  $(BIN)/python bench/view_speed.py $(POLNEAR_TRAIN) ; \
+	else echo "skip: $(POLNEAR_TRAIN) not found"; fi
 
 clean: ## Remove build outputs and caches (keeps .venv)
 	rm -rf $(OUT) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
