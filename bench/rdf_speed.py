@@ -1,12 +1,18 @@
 """RDF export, load and query speed at about a million triples, measured in one run.
 
-Builds records from a PolNeAR split, replicates them (re-minted document ids) until the graph holds
-about ``--triples`` triples, then measures, on the same data:
+Builds records from a PolNeAR split, replicates them (re-minted document ids: whole copies, then as many
+articles of one more copy as it takes) until the graph holds about ``--triples`` triples, then measures,
+on the same data:
 
-- export: our ``write_turtle`` / ``write_nquads`` (rdflib graph -> Oxigraph serialisers) vs raw pyoxigraph
-  serialising the same quads vs rdflib's own Turtle writer;
-- load: our store load (``ClaimStore.replace_graphs``) vs raw pyoxigraph ``bulk_load`` of the N-Quads;
-- every competency query on the store (Oxigraph) at that size.
+- export: our ``write_turtle`` / ``write_nquads`` (graphs held in Oxigraph behind rdflib, written by the
+  store's serialisers) vs raw pyoxigraph, both serialising a list of its terms (``pyoxigraph.serialize``)
+  and dumping a ``pyoxigraph.Store`` holding them;
+- load: our store load (``ClaimStore.replace_graphs``, whole-graph transactions) vs raw pyoxigraph
+  ``bulk_load`` of the N-Quads file into a new on-disk store; our ``load_graph`` of the Turtle file (an rdflib
+  graph in Oxigraph) vs raw ``Store.bulk_load`` of it;
+- rdflib's in-memory store on a slice of about ``--rdflib-triples`` triples (its Turtle writer and parser
+  are superlinear: the whole graph would take many minutes);
+- every competency query on the on-disk store and through rdflib's API on the in-memory graph.
 
 Usage: python bench/rdf_speed.py ../shared/polnear/train [--triples 1000000]
 """
@@ -15,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import os
+import platform
 import statistics
 import sys
 import tempfile
@@ -25,12 +33,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import Graph
 
 from kg import ids
 from kg.document import Document, iter_documents
-from kg.export import ox_quads, write_nquads, write_turtle
+from kg.export import write_nquads, write_turtle
 from kg.graph import RunInfo, build_dataset, union_graph
 from kg.pipeline import extract_documents
+from kg.query import load_graph, run_query
+from kg.rdfstore import ox_store_of
 from kg.record import Attribution
 from kg.store import ClaimStore
 
@@ -61,10 +72,53 @@ def copy(doc: Document, records: list[Attribution], k: int) -> tuple[Document, l
     return Document(doc_id, doc.text, dict(doc.meta)), moved
 
 
+def competency_queries() -> dict[str, str]:
+    return {q.stem: q.read_text(encoding="utf-8") for q in sorted(QUERIES.glob("*.rq"))}
+
+
+def per_query(run: Callable[[str], object], rounds: int) -> dict[str, float]:
+    """Seconds (median of ``rounds``) each competency query takes through ``run``."""
+    return {name: timed(functools.partial(run, text), rounds) for name, text in competency_queries().items()}
+
+
+def replicate(
+    results: list[tuple[Document, list[Attribution]]], base: int, target: int
+) -> tuple[list[tuple[Document, list[Attribution]]], float]:
+    """Copies of ``results`` holding about ``target`` triples (``base`` per copy): whole copies, then the
+    first articles of one more; and the number of copies that makes."""
+    share = target / base
+    whole = int(share)
+    extra = round((share - whole) * len(results))
+    items = [copy(d, r, k) for k in range(whole) for d, r in results]
+    items += [copy(d, r, whole) for d, r in results[:extra]]
+    return items, whole + extra / len(results)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 2**20:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    load = f", load average {os.getloadavg()[0]:.1f} at the start" if hasattr(os, "getloadavg") else ""
+    return f"{os.cpu_count()} cores ({cpu}){mem}{load}; pyoxigraph {ox.__version__}"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("split", type=Path)
     ap.add_argument("--triples", type=int, default=1_000_000)
+    ap.add_argument("--rdflib-triples", type=int, default=100_000)
+    ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--results", type=Path, default=Path(__file__).with_name("RESULTS.md"))
     a = ap.parse_args()
@@ -72,59 +126,110 @@ def main() -> int:
     if not texts.is_dir():
         print(f"skip: {texts} not found", file=sys.stderr)
         return 0
+    where = machine()
     docs = list(iter_documents([texts]))
     results = list(extract_documents(docs, workers=a.workers))
     run = RunInfo("claim-kg", "bench", "model", datetime.now(UTC))
     base = len(union_graph(build_dataset(results, run)))
-    copies = max(1, round(a.triples / base))
-    items = [copy(d, r, k) for k in range(copies) for d, r in results]
+    items, copies = replicate(results, base, a.triples)
     start = time.perf_counter()
     ds = build_dataset(items, run)
     build_s = time.perf_counter() - start
+    start = time.perf_counter()
     g = union_graph(ds)
-    quads = ox_quads(ds)
-    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-    n = len(g)
+    union_s = time.perf_counter() - start
+    held = ox_store_of(ds)
+    assert held is not None
+    quads = list(held.quads_for_pattern(None, None, None, None))
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in ox_store_of(g) or []]
+    raw_named, raw_union = ox.Store(), ox.Store()
+    raw_named.bulk_extend(quads)
+    raw_union.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    n = len(triples)
+    r = a.rounds
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
-        ours_ttl = timed(lambda: write_turtle(g, t / "ours.ttl"))
-        ours_nq = timed(lambda: write_nquads(ds, t / "ours.nq"))
-        raw_ttl = timed(lambda: ox.serialize(triples, str(t / "raw.ttl"), format=ox.RdfFormat.TURTLE))
-        raw_nq = timed(lambda: ox.serialize(quads, str(t / "raw.nq"), format=ox.RdfFormat.N_QUADS))
-        rdflib_ttl = timed(lambda: g.serialize(t / "rdflib.ttl", format="turtle"))
-        ours_load = timed(lambda: ClaimStore(t / "ours-store").replace_graphs(ds))
-        raw_load = timed(
-            lambda: ox.Store(str(t / "raw-store")).bulk_load(
-                path=str(t / "raw.nq"), format=ox.RdfFormat.N_QUADS
-            )
+
+        def fresh(name: str) -> Path:
+            k = 0
+            while (t / f"{name}{k}").exists():
+                k += 1
+            return t / f"{name}{k}"
+
+        ours_ttl = timed(lambda: write_turtle(g, t / "ours.ttl"), r)
+        raw_ttl = timed(lambda: ox.serialize(triples, str(t / "raw.ttl"), format=ox.RdfFormat.TURTLE), r)
+        dump_ttl = timed(
+            lambda: raw_union.dump(
+                str(t / "dump.ttl"), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph()
+            ),
+            r,
         )
-        store = ClaimStore(t / "ours-store", read_only=True)
-        query_times = {
-            q.stem: timed(lambda q=q: store.query(q.read_text(encoding="utf-8")), rounds=3)
-            for q in sorted(QUERIES.glob("*.rq"))
-        }
+        ours_nq = timed(lambda: write_nquads(ds, t / "ours.nq"), r)
+        raw_nq = timed(lambda: ox.serialize(quads, str(t / "raw.nq"), format=ox.RdfFormat.N_QUADS), r)
+        dump_nq = timed(lambda: raw_named.dump(str(t / "dump.nq"), format=ox.RdfFormat.N_QUADS), r)
+        ours_store = timed(lambda: ClaimStore(fresh("ours-store")).replace_graphs(ds), r)
+        raw_store = timed(
+            lambda: ox.Store(str(fresh("raw-store"))).bulk_load(
+                path=str(t / "raw.nq"), format=ox.RdfFormat.N_QUADS
+            ),
+            r,
+        )
+        ours_parse = timed(lambda: load_graph(t / "ours.ttl"), r)
+        raw_parse = timed(
+            lambda: ox.Store().bulk_load(path=str(t / "ours.ttl"), format=ox.RdfFormat.TURTLE), r
+        )
+        # rdflib's own in-memory store on a slice
+        sliced = ox.serialize(triples[: a.rdflib_triples], format=ox.RdfFormat.N_TRIPLES) or b""
+        memory = Graph().parse(data=sliced.decode("utf-8"), format="nt")
+        rdflib_ttl = timed(lambda: memory.serialize(t / "rdflib.ttl", format="turtle"))
+        rdflib_parse = timed(lambda: Graph().parse(t / "rdflib.ttl", format="turtle"))
+        store = ClaimStore(t / "ours-store0", read_only=True)
+        on_disk = per_query(store.query, r)
+        rows = {name: len(store.query(text).rows) for name, text in competency_queries().items()}
         store.close()
+    in_memory = per_query(functools.partial(run_query, g), r)
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+
+    def row(step: str, ours: float, raw: float, dump: float | None = None, extra: str = "") -> str:
+        dumped = f"{dump:.2f} s | **{ours / dump:.2f}x**" if dump is not None else "| "
+        return f"| {step} | {ours:.2f} s | {raw:.2f} s | **{ours / raw:.2f}x** | {dumped} | {extra} |"
+
     lines = [
         f"## RDF speed — {stamp}",
         "",
-        f"{len(results)} articles of `{a.split}` x {copies} copies = {n:,} triples "
-        f"({len(quads):,} quads); machine: {os.cpu_count()} cores. "
-        f"Building the rdflib dataset: {build_s:.1f} s.",
+        f"{len(results)} articles of `{a.split}` x {copies:.2f} copies = {n:,} triples "
+        f"({len(quads):,} quads in {len(items):,} article graphs). Machine: {where}. "
+        f"Median of {r} rounds unless noted. Building the graphs (records -> Oxigraph behind rdflib): "
+        f"{build_s:.1f} s; the union graph for `claims.ttl`: "
+        f"{union_s:.1f} s.",
         "",
-        "| step | ours | raw pyoxigraph | ratio | rdflib |",
-        "|---|---|---|---|---|",
-        f"| Turtle export | {ours_ttl:.1f} s | {raw_ttl:.1f} s | **{ours_ttl / raw_ttl:.2f}x** "
-        f"| {rdflib_ttl:.1f} s |",
-        f"| N-Quads export | {ours_nq:.1f} s | {raw_nq:.1f} s | **{ours_nq / raw_nq:.2f}x** | |",
-        f"| load into a store | {ours_load:.1f} s | {raw_load:.1f} s (bulk_load) "
-        f"| **{ours_load / raw_load:.2f}x** | |",
+        "| step | ours | raw pyoxigraph (list) | ratio | raw pyoxigraph (Store) | ratio | note |",
+        "|---|---|---|---|---|---|---|",
+        row("Turtle export", ours_ttl, raw_ttl, dump_ttl, "raw: no prefixes"),
+        row("N-Quads export", ours_nq, raw_nq, dump_nq),
+        row(
+            "load into an on-disk store", ours_store, raw_store, None, "raw: `bulk_load` of the N-Quads file"
+        ),
+        row(
+            "load a Turtle file",
+            ours_parse,
+            raw_parse,
+            None,
+            "ours: `load_graph`; raw: in-memory `bulk_load`",
+        ),
         "",
-        "Competency queries on the Oxigraph store (median of 3):",
+        f"rdflib's in-memory store on a slice of {min(n, a.rdflib_triples):,} triples (one round): "
+        f"Turtle out {rdflib_ttl:.1f} s, Turtle in {rdflib_parse:.1f} s.",
         "",
-        "| query | seconds |",
-        "|---|---|",
-        *(f"| {name} | {sec:.3f} |" for name, sec in query_times.items()),
+        f"Competency queries (median of {r}), on the on-disk store (`kg query STORE`) and through "
+        "rdflib's API on the in-memory graph (`kg query FILE`):",
+        "",
+        "| query | rows | on-disk store | in-memory graph |",
+        "|---|---|---|---|",
+        *(
+            f"| {name} | {rows[name]:,} | {sec:.3f} s | {in_memory[name]:.3f} s |"
+            for name, sec in on_disk.items()
+        ),
         "",
     ]
     section = "\n".join(lines)
