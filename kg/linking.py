@@ -23,12 +23,14 @@ build, with a reified :class:`~kg.namespace.CKG` ``ClaimLink`` recording the sco
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from itertools import combinations
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
@@ -279,8 +281,54 @@ class SignatureCache:
     def clear(self) -> None:
         self._by_key.clear()
 
+    def save(self, path: Path, records: Iterable[Attribution], model: str) -> None:
+        """Write the signatures of ``records`` (those known) to ``path`` (JSON, atomically), tagged
+        with the ``model`` they were read with."""
+        from kg.export import atomic_write
 
+        rows = []
+        for r in records:
+            sig = self.get(r)
+            if sig is not None:
+                rows.append([list(signature_key(r)), _signature_json(sig)])
+        with atomic_write(path) as fh:
+            json.dump({"format": SIGNATURE_FORMAT, "model": model, "signatures": rows}, fh)
+
+    def load(self, path: Path, model: str) -> int:
+        """Add the signatures saved in ``path`` with ``model`` (none when the file is missing, another
+        model's or unreadable: they are then parsed again); how many were added."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") != SIGNATURE_FORMAT or data.get("model") != model:
+                return 0
+            pairs = [
+                ((doc, tuple((a, b) for a, b in spans), content), _signature_from_json(sig))
+                for (doc, spans, content), sig in data["signatures"]
+            ]
+        except (OSError, ValueError, KeyError, TypeError):
+            return 0
+        self.update(pairs)
+        return len(pairs)
+
+
+SIGNATURE_FORMAT = 1
 SIGNATURES = SignatureCache()  # this process's signatures
+
+
+def _signature_json(sig: Signature) -> dict[str, object]:
+    return {
+        f.name: sorted(v) if isinstance(v, frozenset) else list(v) if isinstance(v, tuple) else v
+        for f in fields(sig)
+        for v in [getattr(sig, f.name)]
+    }
+
+
+def _signature_from_json(obj: dict[str, object]) -> Signature:
+    values: dict[str, object] = {}
+    for f in fields(Signature):
+        v = obj[f.name]
+        values[f.name] = tuple(v) if f.name == "words" else frozenset(v) if isinstance(v, list) else bool(v)  # type: ignore[arg-type]
+    return Signature(**values)  # type: ignore[arg-type]
 
 
 def claims_of(

@@ -245,7 +245,12 @@ def build(
         records_from_graph(graph) if claim_store is not None else [r for _, recs in results for r in recs]
     )
     if link:  # cross-article supports/disputes, in their own named graph
+        signature_file, parsed_with = _signature_file(store), f"{__version__} {model or 'default'}"
+        if signature_file is not None:  # claims of articles built earlier: not parsed again
+            SIGNATURES.load(signature_file, parsed_with)
         links = replace_links(dataset, link_records(records, model=model))
+        if signature_file is not None:
+            SIGNATURES.save(signature_file, records, parsed_with)
         for triple in links:
             graph.add(triple)
         if claim_store is not None:
@@ -276,6 +281,11 @@ def build(
 
 
 BUILD_STATE = ".claim-kg-build"  # in OUTDIR: the store state the outputs were written from
+
+
+def _signature_file(store: Path | None) -> Path | None:
+    """Where a store's claim signatures for linking are kept between builds: beside the store."""
+    return None if store is None else store.with_name(store.name + ".signatures.json")
 
 
 def output_paths(outdir: Path) -> dict[str, Path]:

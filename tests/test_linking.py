@@ -265,3 +265,29 @@ def test_stats_show_who_supports_whom(nlp) -> None:  # type: ignore[no-untyped-d
     add_links(g, link_records([*a, *b], nlp))
     ((supporter, supported, count, _),) = supports_table(g).rows
     assert {supporter, supported} == {"Officials", "Jane Roe"} and count == 1
+
+
+def test_store_builds_keep_the_signatures_for_the_next_build(tmp_path: Path) -> None:
+    """A store build saves its claims' signatures beside the store; a later build (another process)
+    reads them back equal instead of parsing the claims again."""
+    from kg import __version__
+    from kg.linking import SIGNATURES, SignatureCache
+    from kg.pipeline import build
+    from kg.store import ClaimStore
+
+    store, src = tmp_path / "store", tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(WORLD, encoding="utf-8")
+    (src / "b.txt").write_text(OTHER, encoding="utf-8")
+    build([src], tmp_path / "out", workers=1, store=store)
+    saved = tmp_path / "store.signatures.json"
+    with ClaimStore(store, read_only=True) as cs:
+        from kg.graph import records_from_graph, union_graph
+
+        records = [r for r in records_from_graph(union_graph(cs.to_dataset())) if r.source is not None]
+    fresh = SignatureCache()
+    assert fresh.load(saved, f"{__version__} default") == len(records) > 0
+    assert all(fresh.get(r) == SIGNATURES.get(r) for r in records)
+    assert SignatureCache().load(saved, f"{__version__} another-model") == 0  # parsed again instead
+    saved.write_text("{not json", encoding="utf-8")
+    assert SignatureCache().load(saved, f"{__version__} default") == 0
