@@ -45,6 +45,9 @@ from kg.pipeline import (
     Signatures,
     batches_of,
     extract_batch,
+    extraction_settings,
+    remember_settings,
+    stored_hashes,
     task_size,
     worker_model_id,
 )
@@ -168,8 +171,9 @@ def build_distributed(
         from kg.store import ClaimStore
 
         store.parent.mkdir(parents=True, exist_ok=True)
+        settings = extraction_settings(model, cue_file, options)
         with ClaimStore(store) as claim_store:
-            known = claim_store.article_hashes()
+            known = stored_hashes(claim_store, store, settings)
         summary.unchanged = sum(1 for d in documents if known.get(d.id) == d.sha256)
         documents = [d for d in documents if known.get(d.id) != d.sha256]  # unchanged: no NLP work
     if on_start is not None:
@@ -212,6 +216,7 @@ def build_distributed(
         summary.attributions = len(records)
         if store is not None:
             load_shards([tmp], store)
+            remember_settings(store, settings)
             records = _store_records(store)
         if link:
             _write_links(records, model, tmp / LINKS, store)

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from kg.store import ClaimStore
+
 BATCH = 16
 
 _worker_nlp: Language | None = None
@@ -210,7 +212,8 @@ def build(
         from kg.store import ClaimStore
 
         claim_store = ClaimStore(store)
-        known = claim_store.article_hashes()
+        settings = extraction_settings(model, cue_file, options)
+        known = stored_hashes(claim_store, store, settings)
         summary.unchanged = sum(1 for d in documents if known.get(d.id) == d.sha256)
         documents = [d for d in documents if known.get(d.id) != d.sha256]  # unchanged: no NLP work
         if not documents and _up_to_date(outdir, _store_state(known, model, link)):
@@ -238,6 +241,8 @@ def build(
     if claim_store is not None:
         if results:
             claim_store.replace_graphs(dataset)
+        assert store is not None
+        remember_settings(store, settings)
         dataset = claim_store.to_dataset()
         dataset.remove_graph(dataset.graph(LINKS_GRAPH))  # recomputed below over all articles
     graph = union_graph(dataset)
@@ -281,6 +286,41 @@ def build(
 
 
 BUILD_STATE = ".claim-kg-build"  # in OUTDIR: the store state the outputs were written from
+
+
+def extraction_settings(model: str | None, cue_file: Path | None, options: Options | None) -> str:
+    """A digest of what extraction depends on besides the text: tool version, model, the cue and hedge
+    lexicons (their contents) and the options. A store built with other settings is extracted anew."""
+    import hashlib
+    import json
+
+    from kg.lexicon import DATA
+
+    lexicons = [cue_file or DATA / "cues.tsv", DATA / "hedges.tsv"]
+    digests = [hashlib.sha256(p.read_bytes()).hexdigest() for p in lexicons]
+    state = json.dumps([__version__, model or "default", digests, repr(options or Options())])
+    return hashlib.sha256(state.encode("utf-8")).hexdigest()
+
+
+def _settings_file(store: Path) -> Path:
+    return store.with_name(store.name + ".extraction")
+
+
+def stored_hashes(claim_store: ClaimStore, store: Path, settings: str) -> dict[str, str]:
+    """Text hash of every article in the store, or nothing when the store was extracted with other
+    :func:`extraction_settings` (then every article is extracted again)."""
+    recorded = _settings_file(store)
+    if recorded.exists() and recorded.read_text(encoding="utf-8") != settings:
+        return {}
+    return claim_store.article_hashes()
+
+
+def remember_settings(store: Path, settings: str) -> None:
+    """Record the settings a store's articles were extracted with (beside the store)."""
+    from kg.export import atomic_write
+
+    with atomic_write(_settings_file(store)) as fh:
+        fh.write(settings)
 
 
 def _signature_file(store: Path | None) -> Path | None:

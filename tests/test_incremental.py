@@ -63,3 +63,30 @@ def test_a_removed_article_is_not_up_to_date(built: tuple[Path, Path]) -> None:
         assert claim_store.remove_article(SEED.stem)
     summary = build([SEED], out, workers=1, store=store)
     assert summary.articles == 1  # back in the store, extracted again
+
+
+@pytest.mark.parametrize("setting", ["options", "lexicon"])
+def test_other_extraction_settings_extract_the_store_anew(
+    built: tuple[Path, Path], tmp_path: Path, setting: str
+) -> None:
+    """Unchanged text is skipped only when it was extracted with the same settings (version, model,
+    lexicons, options); a build with other settings extracts every article again, and then skips it."""
+    from kg.extract import Options
+    from kg.lexicon import DATA
+
+    out, store = built
+    kwargs: dict[str, object] = {}
+    if setting == "options":
+        kwargs["options"] = Options(join_quotes=True)
+    else:
+        lexicon = tmp_path / "cues.tsv"
+        lexicon.write_text(
+            (DATA / "cues.tsv").read_text(encoding="utf-8")
+            + "shout\tverb\tsay\tassert\tcertain\tccomp\t0.9\n",
+            encoding="utf-8",
+        )
+        kwargs["cue_file"] = lexicon
+    again = build([SEED], out, workers=1, store=store, **kwargs)  # type: ignore[arg-type]
+    assert (again.articles, again.unchanged) == (1, 0)
+    once_more = build([SEED], out, workers=1, store=store, **kwargs)  # type: ignore[arg-type]
+    assert (once_more.articles, once_more.unchanged) == (0, 1)
