@@ -72,8 +72,13 @@ def copy(doc: Document, records: list[Attribution], k: int) -> tuple[Document, l
     return Document(doc_id, doc.text, dict(doc.meta)), moved
 
 
+# evidence.rq and first-appearance.rq answer for the claims containing a phrase the user edits; the
+# shipped phrase ("prisoner swap", from the seed) is not in PolNeAR, so the bench asks for one that is.
+PHRASE = ('"prisoner swap"', '"email"')
+
+
 def competency_queries() -> dict[str, str]:
-    return {q.stem: q.read_text(encoding="utf-8") for q in sorted(QUERIES.glob("*.rq"))}
+    return {q.stem: q.read_text(encoding="utf-8").replace(*PHRASE) for q in sorted(QUERIES.glob("*.rq"))}
 
 
 def per_query(run: Callable[[str], object], rounds: int) -> dict[str, float]:
