@@ -63,10 +63,18 @@ def join_quotes_option(f: F) -> F:
     )(f)
 
 
-def options_of(join_quotes: bool) -> Any:
+def rules_only_option(f: F) -> F:
+    return click.option(
+        "--rules-only",
+        is_flag=True,
+        help="Find cues with the lexicon's rules alone, without the cue model trained on PolNeAR.",
+    )(f)
+
+
+def options_of(join_quotes: bool, rules_only: bool = False) -> Any:
     from kg.extract import Options
 
-    return Options(join_quotes=join_quotes)
+    return Options(join_quotes=join_quotes, learned_cues=not rules_only)
 
 
 def jsonl_fields_option(f: F) -> F:
@@ -116,6 +124,7 @@ def main() -> None:
 @workers_option
 @lexicon_option
 @join_quotes_option
+@rules_only_option
 @jsonl_fields_option
 @quiet_option
 def extract(
@@ -126,6 +135,7 @@ def extract(
     workers: int | None,
     lexicon: Path | None,
     join_quotes: bool,
+    rules_only: bool,
     jsonl_fields: str | None,
     quiet: bool,
 ) -> None:
@@ -145,7 +155,7 @@ def extract(
     started = time.monotonic()
     errors: list[Any] = []
     docs = list(iter_documents(paths, errors=errors, fields=fields_of(jsonl_fields)))
-    options = options_of(join_quotes)
+    options = options_of(join_quotes, rules_only)
     results = []
     with Progress(len(docs), quiet=quiet) as progress:
         for document, recs in extract_documents(
@@ -183,6 +193,7 @@ def extract(
 @workers_option
 @lexicon_option
 @join_quotes_option
+@rules_only_option
 @jsonl_fields_option
 @click.option(
     "--store",
@@ -211,6 +222,7 @@ def build(
     workers: int | None,
     lexicon: Path | None,
     join_quotes: bool,
+    rules_only: bool,
     jsonl_fields: str | None,
     engine: str,
     scheduler: str | None,
@@ -249,7 +261,7 @@ def build(
             model=model,
             workers=cores(workers),
             cue_file=lexicon,
-            options=options_of(join_quotes),
+            options=options_of(join_quotes, rules_only),
             store=store,
             fields=fields_of(jsonl_fields),
             on_start=start,
@@ -554,6 +566,7 @@ def export_network(graph: Path, fmt: str, output: Path) -> None:
 @model_option
 @workers_option
 @join_quotes_option
+@rules_only_option
 def evaluate(
     gold: Path,
     pred: Path | None,
@@ -565,6 +578,7 @@ def evaluate(
     model: str | None,
     workers: int | None,
     join_quotes: bool,
+    rules_only: bool,
 ) -> None:
     """Score extraction against gold attributions (content and full P/R/F1, recall by cue class).
 
@@ -583,7 +597,7 @@ def evaluate(
         model=model,
         workers=cores(workers),
         curve=curve,
-        options=options_of(join_quotes),
+        options=options_of(join_quotes, rules_only),
         save_pred=save_pred,
     )
     if points:

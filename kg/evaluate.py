@@ -176,6 +176,9 @@ class GoldItem:
     kind: str = "unknown"
     optional: bool = False
     content_start: int | None = None
+    # character offsets of the cue and of the content (brat gold only; not part of an item's identity)
+    cue_spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+    content_spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
 
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> GoldItem:
@@ -310,6 +313,8 @@ def _brat_items(ann: Path, text: str) -> list[GoldItem]:
                 kind="polnear",
                 optional=False,
                 content_start=spans[event["Content"]][0][0],
+                cue_spans=tuple(spans.get(event.get("Cue", ""), ())),
+                content_spans=tuple(spans[event["Content"]]),
             )
         )
     return items
@@ -365,7 +370,10 @@ def load_predictions(path: Path | str, texts: Path | str | None = None) -> list[
     Keys: ``doc`` (alias ``id``), ``source``, ``cue``, ``content``, ``stance``, optional ``confidence`` and
     ``cue_class``. When ``content`` is empty and ``content_start``/``content_end`` are given, the content
     is ``DOC.txt[start:end]`` from the ``texts`` directory. A gold-format line
-    (``{"id": ..., "attributions": [...]}``) contributes each of its attributions.
+    (``{"id": ..., "attributions": [...]}``) contributes each of its attributions. As in the reference
+    scorer only ``source`` counts, except in claim-kg records (lines of the JSONL contract, with
+    ``content_spans``), whose ``source_resolved`` is joined to it as :func:`predictions_from_records`
+    does, so that ``kg eval --pred`` of a saved run scores what the run scored.
     """
     p = Path(path)
     text_dir = Path(texts) if texts is not None else None
@@ -377,10 +385,11 @@ def load_predictions(path: Path | str, texts: Path | str | None = None) -> list[
         for item in _expand(obj):
             doc = normalize_doc_id(item.get("doc", item.get("id", "")))
             content = item.get("content") or _content_from_offsets(item, doc, text_dir, cache)
+            resolved = item.get("source_resolved") if "content_spans" in item else None
             predictions.append(
                 Prediction(
                     doc=doc,
-                    source=_opt_str(item.get("source")),
+                    source=combine_source(_opt_str(item.get("source")), _opt_str(resolved)),
                     cue=str(item.get("cue") or ""),
                     content=str(content or ""),
                     stance=normalize_stance(item.get("stance")),

@@ -32,6 +32,15 @@ from kg import ids
 from kg.boilerplate import boilerplate_spans
 from kg.confidence import confidence, feature_values
 from kg.coref import Named, Resolver, group_names, person_names
+from kg.cue_model import (
+    CueModel,
+    cue_features,
+    knows,
+    load_cue_model,
+    sigmoid,
+    subject_form,
+    variant_features,
+)
 from kg.document import Document
 from kg.label import claim_label
 from kg.lexicon import Cue, Lexicon, load_lexicon
@@ -56,6 +65,8 @@ CONNECTIVES = frozenset(
 # "cited X as Y", "accused X of Y", "charged X with Y", "praised X for Y"
 OBJECT_PREPS = frozenset({"as", "of", "with", "for"})
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
+HEAD_SIDE = frozenset({"parataxis", "advcl", "conj", "ccomp", "relcl", "acl"})  # a cue inside its content
+SET_OFF = frozenset({",", "—", "–", "-", ";", "("})  # marks setting off a trailing dependent
 RAISING = frozenset({"seem", "appear"})  # "X seems to be Y": a hedge on X being Y, not a source
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "parataxis", "relcl", "xcomp"})
 CONTINUATION_WINDOW = 2  # paragraphs: a quote with no reporting clause continues the previous speaker
@@ -137,6 +148,17 @@ class Options:
     """
 
     join_quotes: bool = False
+    learned_cues: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One span the parse offers as a cue's content: its kind, token ranges and root."""
+
+    kind: str
+    ranges: tuple[tuple[int, int], ...]
+    root: int | None
+    agent: Token | None = None  # a passive's "by" phrase: the source
 
 
 @dataclass
@@ -162,6 +184,7 @@ class Candidate:
     resolved: str | None = None
     role: str | None = None
     stype: SourceType | None = None
+    score: float | None = None  # the cue model's probability, when it chose this candidate
 
 
 class Extractor:
@@ -175,20 +198,46 @@ class Extractor:
         self.doc = doc
         self.text = document.text
         self.lex = lexicon
+        self.model = load_cue_model() if self.options.learned_cues else None
         self.quotes = find_quotes(self.text)
         self.skip = boilerplate_spans(self.text)
-        n = len(doc)
+        # tokens and their children made once: doc[i] and token.children make new objects every time
+        self.tok: list[Token] = list(doc)
+        n = len(self.tok)
+        self.heads = [
+            t.i + h for t, h in zip(self.tok, doc.to_array("HEAD").astype("int64").tolist(), strict=True)
+        ]
+        self.kids: list[list[Token]] = [[] for _ in self.tok]
+        for t, h in zip(self.tok, self.heads, strict=True):
+            if h != t.i:
+                self.kids[h].append(t)
+        self.sents: list[SpacySpan] = list(doc.sents)
+        self.sent_start = [0] * n  # token -> index of its sentence's first token
+        for sent in self.sents:
+            self.sent_start[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
         self.quote_of: list[int | None] = [None] * n  # token -> quote index
         self._index_quotes()
         self.used = [False] * n  # token already inside some candidate's content
         self.reserved = [False] * n  # token inside some candidate's source or cue
         self.cands: list[Candidate] = []
         self.paragraph_of = self._paragraph_index()
+        # prefix counts of word tokens (and of quoted ones) and the next word token at or after each index
+        self.words_before = [0] * (n + 1)
+        self.quoted_before = [0] * (n + 1)
+        self.next_word = [n] * (n + 1)
+        for t in self.tok:
+            word = not (t.is_punct or t.is_space)
+            self.words_before[t.i + 1] = self.words_before[t.i] + word
+            self.quoted_before[t.i + 1] = self.quoted_before[t.i] + (word and self.quote_of[t.i] is not None)
+        for i in range(n - 1, -1, -1):
+            self.next_word[i] = (
+                i if self.words_before[i + 1] > self.words_before[i] else self.next_word[i + 1]
+            )
 
     # ------------------------------------------------------------------ indexing
     def _index_quotes(self) -> None:
         qi = 0
-        for t in self.doc:
+        for t in self.tok:
             while qi < len(self.quotes) and self.quotes[qi].end <= t.idx:
                 qi += 1
             if qi < len(self.quotes) and self.quotes[qi].start <= t.idx < self.quotes[qi].end:
@@ -196,7 +245,7 @@ class Extractor:
 
     def _paragraph_index(self) -> list[int]:
         out, para = [], 0
-        for t in self.doc:
+        for t in self.tok:
             if t.is_space and "\n" in t.text:
                 para += 1
             out.append(para)
@@ -205,13 +254,16 @@ class Extractor:
     def in_boilerplate(self, char: int) -> bool:
         return any(s.start <= char < s.end for s in self.skip)
 
+    def tokens_of(self, span: SpacySpan) -> list[Token]:
+        return self.tok[span.start : span.end]
+
     def in_quote(self, i: int) -> bool:
         return self.quote_of[i] is not None
 
     # ------------------------------------------------------------------ helpers
     def trim(self, a: int, b: int) -> tuple[int, int] | None:
         """Trim edge punctuation, spaces and leading connectives from token range ``[a, b)``."""
-        doc = self.doc
+        doc = self.tok
         while a < b and (doc[a].is_space or doc[a].text in EDGE_TRIM or doc[a].lower_ in CONNECTIVES):
             a += 1
         while b > a and (doc[b - 1].is_space or doc[b - 1].text in EDGE_TRIM):
@@ -223,7 +275,7 @@ class Extractor:
         minus a trailing coordinated reporting verb ("... to the test *and warned North Korea ...*")
         or relative clause on an object ("her parents, *who spent ...*")."""
         a, b = t.left_edge.i, t.right_edge.i + 1
-        trailing = [c for c in t.children if c.i > t.i and self.is_trailing_clause(t, c)]
+        trailing = [c for c in self.kids[t.i] if c.i > t.i and self.is_trailing_clause(t, c)]
         for x in [*exclude, *trailing]:
             xa, xb = x.left_edge.i, x.right_edge.i + 1
             if xa <= a < xb:
@@ -235,7 +287,7 @@ class Extractor:
     def is_trailing_clause(self, head: Token, child: Token) -> bool:
         if child.dep_ in ("conj", "advcl") and child.pos_ == "VERB":
             cue = self.lex.verb(child.lemma_.lower())
-            own_subject = any(c.dep_ in SUBJECTS for c in child.children)
+            own_subject = any(c.dep_ in SUBJECTS for c in self.kids[child.i])
             if cue is not None and "quote" in cue.frames and not own_subject:  # "... and warned", ", arguing"
                 return True
         return child.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "pobj")
@@ -247,9 +299,9 @@ class Extractor:
         if span is None:
             return None
         end = span[1]
-        for c in verb.children:
+        for c in self.kids[verb.i]:
             if c.i > obj.i and (c.dep_ in COMPLEMENT_DEPS or c.dep_ == "prep"):
-                if c.dep_ == "prep" and c.lower_ not in OBJECT_PREPS and self.doc[c.i - 1].is_punct:
+                if c.dep_ == "prep" and c.lower_ not in OBJECT_PREPS and self.tok[c.i - 1].is_punct:
                     continue
                 end = max(end, c.right_edge.i + 1)
         return self.trim(span[0], end)
@@ -285,23 +337,28 @@ class Extractor:
             return None
         a, b = content
         for i in range(max(a, keep), b):
-            if self.reserved[i] and i > a and self.doc[i - 1].is_punct:
+            if self.reserved[i] and i > a and self.tok[i - 1].is_punct:
                 return self.trim(a, i)
         return content
 
     def subject_of(self, verb: Token) -> tuple[Mention | None, bool]:
         """The source of a cue verb: its subject, a conjunct's, a relative's antecedent, or a fallback."""
+        head, fallback = self.subject_head(verb)
+        return (mention_of(head) if head is not None else None), fallback
+
+    def subject_head(self, verb: Token) -> tuple[Token | None, bool]:
+        """The head token of :meth:`subject_of`'s mention, and whether it is the fallback."""
         v: Token | None = verb
         hops = 0
         while v is not None and hops < 4:
             deps = (
                 ("nsubj", "csubj", "nsubjpass") if hops else ("nsubj", "csubj")
             )  # "X was criticized for refusing"
-            subj = next((c for c in v.children if c.dep_ in deps), None)
+            subj = next((c for c in self.kids[v.i] if c.dep_ in deps), None)
             if subj is not None:
                 if subj.lower_ in RELATIVE and v.dep_ == "relcl":
-                    return mention_of(v.head), False
-                return mention_of(subj), False
+                    return v.head, False
+                return subj, False
             if v.dep_ in ("conj", "xcomp", "advcl", "acl") and v.head.pos_ in ("VERB", "AUX"):
                 v, hops = v.head, hops + 1
                 continue
@@ -313,29 +370,30 @@ class Extractor:
                     v, hops = h, hops + 1
                     continue
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
-                return mention_of(v.head), False
+                return v.head, False
             break
         return self.preceding_np(verb), True
 
-    def preceding_np(self, verb: Token) -> Mention | None:
-        """A noun phrase just before the verb (for parses that lost the subject)."""
+    def preceding_np(self, verb: Token) -> Token | None:
+        """The head of a noun phrase just before the verb (for parses that lost the subject)."""
         i = verb.i - 1
-        while i >= verb.sent.start and self.doc[i].pos_ in ("ADV", "AUX", "PART"):
+        start = self.sent_start[verb.i]
+        while i >= start and self.tok[i].pos_ in ("ADV", "AUX", "PART"):
             i -= 1
-        if i < verb.sent.start:
+        if i < start:
             return None
-        t = self.doc[i]
+        t = self.tok[i]
         if t.pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote(i):
-            return mention_of(t)
+            return t
         return None
 
     def cue_range(self, verb: Token, particle: Token | None = None) -> tuple[int, int]:
         """The cue as written: auxiliaries and negation right before the verb, and a particle."""
         a = verb.i
         while (
-            a - 1 >= verb.sent.start
-            and self.doc[a - 1].dep_ in ("aux", "neg", "auxpass")
-            and (self.doc[a - 1].head.i == verb.i)
+            a - 1 >= self.sent_start[verb.i]
+            and self.tok[a - 1].dep_ in ("aux", "neg", "auxpass")
+            and (self.tok[a - 1].head.i == verb.i)
         ):
             a -= 1
         b = verb.i + 1
@@ -345,62 +403,286 @@ class Extractor:
 
     # ------------------------------------------------------------------ finders
     def run(self) -> list[Candidate]:
-        for sent in self.doc.sents:
+        for sent in self.sents:
             if self.in_boilerplate(sent.start_char) and self.in_boilerplate(max(sent.end_char - 1, 0)):
                 continue
             self.find_according_to(sent)
-            self.find_verb_cues(sent)
+            if self.model is not None:
+                self.find_learned_cues(sent, self.model)
+            else:
+                self.find_verb_cues(sent)
             self.find_nominal(sent)
             self.find_passive_hedges(sent)
         self.find_colon_speakers()
         self.find_quotes()
-        for sent in self.doc.sents:
+        for sent in self.sents:
             if not self.in_boilerplate(sent.start_char):
                 self.find_adverb_hedges(sent)
         self.cands.sort(key=lambda c: c.content[0][0])
         return self.cands
 
     def find_verb_cues(self, sent: SpacySpan) -> None:
+        """Reporting verbs of the lexicon with the complements its frames name (the rules alone)."""
         # Outer verbs first: "X offers Y, Kamin said" gives said -> [X offers Y], not offers -> [Y].
-        depth = _depths(sent)
-        for t in sorted(sent, key=lambda t: (depth[t.i], t.i)):
-            if t.pos_ not in ("VERB", "AUX") or self.in_quote(t.i):
-                continue
-            particle = next(
-                (c for c in t.children if c.dep_ in ("prt", "prep", "mark") and c.i == t.i + 1), None
-            )
-            if (
-                particle is None
-                and t.i + 1 < len(self.doc)
-                and self.doc[t.i + 1].lower_ in ("for", "on", "out")
-            ):
-                particle = self.doc[t.i + 1]
-            cue = self.lex.verb(t.lemma_.lower(), particle.lower_ if particle is not None else None)
-            if cue is None:
-                continue
-            if cue.particle is None:
-                particle = None
-            if self.passive_without_agent(t):
-                continue  # handled as a hedging passive
-            if t.lemma_.lower() in RAISING:
-                self.raising_candidate(t, cue)
-                continue
+        toks = self.tokens_of(sent)
+        depth = _depths(toks, self.heads)
+        for t in sorted(toks, key=lambda t: (depth[t.i], t.i)):
+            if t.pos_ in ("VERB", "AUX") and not self.in_quote(t.i):
+                self.lexicon_verb(t)
+
+    def lexicon_verb(self, t: Token) -> None:
+        """The lexicon's reading of verb ``t``, when it is a cue there."""
+        cue, particle = self.lexicon_cue(t)
+        if cue is None or self.passive_without_agent(t):
+            return  # a passive without agent is a hedging passive or nothing
+        if t.lemma_.lower() in RAISING:
+            self.raising_candidate(t, cue)
+        else:
             self.verb_candidate(t, cue, particle)
+
+    # ------------------------------------------------------------------ learned cues
+    def cue_candidates(self, sent: SpacySpan, nouns: frozenset[str] = frozenset()) -> Iterator[Token]:
+        """The cue model's candidates in ``sent``, outer clauses first: verbs outside quotations, and
+        nouns that are lexicon cue nouns or in ``nouns`` (the model's)."""
+        toks = self.tokens_of(sent)
+        depth = _depths(toks, self.heads)
+        for t in sorted(toks, key=lambda t: (depth[t.i], t.i)):
+            if self.in_quote(t.i):
+                continue
+            if t.pos_ in ("VERB", "AUX"):
+                if t.dep_ not in ("aux", "auxpass"):
+                    yield t
+            elif t.pos_ == "NOUN":
+                lemma = t.lemma_.lower()
+                if lemma in nouns or self.lex.noun(lemma) is not None:
+                    yield t
+
+    def lexicon_cue(self, t: Token) -> tuple[Cue | None, Token | None]:
+        """The lexicon entry of verb ``t`` (phrasal when its particle follows) and that particle; of a
+        noun, its noun entry."""
+        if t.pos_ == "NOUN":
+            return self.lex.noun(t.lemma_.lower()), None
+        particle = next(
+            (c for c in self.kids[t.i] if c.dep_ in ("prt", "prep", "mark") and c.i == t.i + 1), None
+        )
+        if particle is None and t.i + 1 < len(self.doc) and self.tok[t.i + 1].lower_ in ("for", "on", "out"):
+            particle = self.tok[t.i + 1]
+        cue = self.lex.verb(t.lemma_.lower(), particle.lower_ if particle is not None else None)
+        if cue is None or cue.particle is None:
+            particle = None
+        return cue, particle
+
+    def nested_under(self, t: Token) -> str | None:
+        """The dependency through which ``t`` hangs below a lexicon reporting verb (up to 3 levels)."""
+        v, hops = t, 0
+        while v.head.i != v.i and hops < 3:
+            dep, v, hops = v.dep_, v.head, hops + 1
+            if v.pos_ in ("VERB", "AUX") and self.lex.verb(v.lemma_.lower()) is not None:
+                return dep
+        return None
+
+    def variants(self, t: Token, cue: Cue | None, particle: Token | None) -> list[Variant]:
+        """Every span the parse offers as the content of cue ``t`` (see :mod:`kg.cue_model`)."""
+        out: list[Variant] = []
+        seen: set[tuple[tuple[int, int], ...]] = set()
+
+        def add(
+            kind: str, ranges: Sequence[tuple[int, int] | None], root: Token | None, **kw: object
+        ) -> None:
+            rs = tuple(r for r in ranges if r)
+            if rs and rs not in seen and not any(a <= t.i < b for a, b in rs):
+                seen.add(rs)
+                out.append(Variant(kind, rs, root.i if root is not None else None, **kw))  # type: ignore[arg-type]
+                if len(rs) == 1 and root is not None:
+                    cut = self.trailing_cut(root, *rs[0])
+                    if cut is not None and (cut,) not in seen:
+                        seen.add((cut,))
+                        out.append(Variant(kind + "-cut", (cut,), root.i, **kw))  # type: ignore[arg-type]
+
+        kids = list(self.kids[t.i])
+        if t.pos_ == "NOUN":
+            for c in kids:
+                if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > t.i:
+                    add(f"n-{c.dep_}", [self.subtree(c)], c)
+                elif c.dep_ == "prep" and c.i > t.i:
+                    pobj = next((x for x in self.kids[c.i] if x.dep_ in ("pobj", "pcomp")), None)
+                    if pobj is not None:
+                        add(f"n-prep:{c.lower_}", [self.subtree(pobj)], pobj)
+            return out
+        agent = next((c for c in kids if c.dep_ == "agent"), None)
+        if particle is not None:
+            a, b = particle.i + 1, t.right_edge.i + 1
+            root = next((x for x in self.doc[a:b] if x.head.i < a or x.head.i >= b), None)
+            add("pobj", [self.trim(a, b)], root)
+        for c in kids:
+            dep = c.dep_
+            if dep in ("ccomp", "xcomp", "advcl", "pcomp", "acl", "oprd", "conj", "parataxis", "npadvmod"):
+                span = self.subtree(c)
+                if dep == "ccomp":
+                    span = self.with_second_complement(t, span)
+                add(dep, [span], c)
+            elif dep in ("dobj", "attr", "acomp", "dative"):
+                add(dep, [self.subtree(c)], c)
+                if dep == "dobj":
+                    add("dobj+", [self.object_with_complement(t, c)], c)
+                for p in self.kids[c.i]:
+                    if p.dep_ == "prep" and p.i > c.i:
+                        pobj = next((x for x in self.kids[p.i] if x.dep_ in ("pobj", "pcomp")), None)
+                        if pobj is not None:
+                            add(f"{dep}-prep:{p.lower_}", [self.subtree(pobj)], pobj)
+            elif dep == "prep" and c.i > t.i:
+                pobj = next((x for x in self.kids[c.i] if x.dep_ in ("pobj", "pcomp")), None)
+                # "cited [X] as Y" holds the claim in X (dobj+); "cited as Y" alone has only a predicate
+                if pobj is not None and (c.lower_ != "as" or any(x.dep_ == "dobj" for x in kids)):
+                    add(f"prep:{c.lower_}", [self.subtree(pobj)], pobj)
+            elif dep == "nsubjpass":
+                add("passive-agent" if agent is not None else "nsubjpass", [self.subtree(c)], c, agent=agent)
+        if t.dep_ in HEAD_SIDE and t.head.pos_ in ("VERB", "AUX"):  # "X is coming, he said"
+            add(f"head:{t.dep_}", self.around(t.head, t), t.head)
+        if t.lemma_.lower() in RAISING:
+            subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+            comp = next((c for c in kids if c.dep_ in ("xcomp", "ccomp")), None)
+            if subj is not None and comp is not None:
+                lo, hi = min(subj.left_edge.i, comp.left_edge.i), max(subj.right_edge.i, comp.right_edge.i)
+                add("raising", [self.trim(lo, hi + 1)], comp)
+        return out
+
+    def trailing_cut(self, root: Token, a: int, b: int) -> tuple[int, int] | None:
+        """``[a, b)`` cut before the first trailing dependent of ``root`` set off by punctuation or
+        attached loosely (an adverbial clause or phrase): "[X would win], *which* ...",
+        "[X won] *in* 2012"."""
+        doc = self.tok
+        for c in self.kids[root.i]:
+            if c.i <= root.i or not a < c.left_edge.i < b:
+                continue
+            if doc[c.left_edge.i - 1].text in SET_OFF or c.dep_ in ("advcl", "prep", "npadvmod"):
+                cut = self.trim(a, c.left_edge.i)
+                if cut is not None and b - cut[1] >= 3:
+                    return cut
+                return None
+        return None
+
+    def variant_candidate(self, v: Variant, cue: Cue | None, cue_span: tuple[int, int]) -> Candidate:
+        """The candidate a variant makes (quotations absorbed; the source not yet looked up)."""
+        kind: Kind = "passive" if v.kind == "passive-agent" else "indirect"
+        if v.kind == "raising":
+            kind = "unattributed_hedge"
+        cand = Candidate(
+            v.kind,
+            kind,
+            list(v.ranges),
+            cue_span,
+            cue,
+            None,
+            False,
+            cue.cue_class if cue else None,
+            content_root=v.root,
+        )
+        if v.kind == "raising" and cue is not None:
+            cand.certainty = cue.certainty
+            cand.hedge = self.doc[cand.cue[0] : cand.cue[1]].text  # type: ignore[index]
+        self.absorb_quotes(cand)
+        return cand
+
+    def scored_variants(
+        self, t: Token
+    ) -> tuple[list[str], list[tuple[Variant, Candidate, list[str]]], Token | None, bool]:
+        """Cue features of ``t``, each variant with its candidate and features, and the head of ``t``'s
+        source (with whether it is only the fallback guess)."""
+        cue, particle = self.lexicon_cue(t)
+        variants = self.variants(t, cue, particle)
+        if not variants:
+            return [], [], None, False
+        head, fallback = self.nominal_source(t) if t.pos_ == "NOUN" else self.subject_head(t)
+        subj = head if not fallback else None
+        base = cue_features(t, subj, cue, self.nested_under(t))
+        form = subject_form(subj)
+        rows = []
+        prt = particle or next((c for c in self.kids[t.i] if c.dep_ == "prt" and c.i == t.i + 1), None)
+        cue_span = self.cue_range(t, prt)  # the cue as written: "came out", "called for"
+        has_object = any(c.dep_ == "dobj" for c in self.kids[t.i])
+        for v in variants:
+            cand = self.variant_candidate(v, cue, cue_span)
+            words = inside = 0
+            for a, b in cand.content:
+                n, q = self.count_words(a, b)
+                words, inside = words + n, inside + q
+            quoted = "none" if not inside else "all" if inside >= 0.8 * words else "part"
+            first_word = self.next_word[cand.content[0][0]]
+            first = self.tok[first_word].lower_ if first_word < cand.content[0][1] else ""
+            root = self.tok[v.root] if v.root is not None else None
+            before = cand.content[-1][1] <= t.i
+            feats = variant_features(t, v.kind, root, words, before, quoted, first, cue, form, has_object)
+            rows.append((v, cand, feats))
+        return base, rows, head, fallback
+
+    def count_words(self, a: int, b: int) -> tuple[int, int]:
+        """Word tokens (not punctuation or space) in ``[a, b)``, and how many of them are quoted."""
+        return self.words_before[b] - self.words_before[a], self.quoted_before[b] - self.quoted_before[a]
+
+    def nominal_source(self, t: Token) -> tuple[Token | None, bool]:
+        """The head of the source of a cue noun: its possessor ("Trump's call for"), else the subject of
+        the verb it is the object of ("voiced support for")."""
+        poss = next((c for c in self.kids[t.i] if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss, False
+        if t.dep_ in ("dobj", "pobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+            return self.subject_head(t.head)  # "voiced support for", "has been a critic of"
+        return None, False
+
+    def find_learned_cues(self, sent: SpacySpan, model: CueModel) -> None:
+        """Cues chosen by the cue model: per verb, the best variant at or above the model's threshold."""
+        for t in self.cue_candidates(sent, model.nouns):
+            lemma = t.lemma_.lower()
+            if self.passive_without_agent(t) and lemma in self.lex.passive_hedges:
+                continue  # "it is believed that": a hedging passive
+            if not knows(model, lemma) and self.lexicon_cue(t)[0] is not None:
+                # a lexicon word the model has not seen often enough: the lexicon decides (verbs here,
+                # nouns in find_nominal); other unseen words get the model's features that do not name them
+                if t.pos_ != "NOUN":
+                    self.lexicon_verb(t)
+                continue
+            base, rows, head, fallback = self.scored_variants(t)
+            if not rows:
+                continue
+            best = max(rows, key=lambda r: model.score(r[2]))
+            p = sigmoid(model.bias + model.score(base) + model.score(best[2]))
+            if p < model.threshold:
+                continue
+            v, cand, _ = best
+            source = mention_of(head) if head is not None else None
+            if v.kind == "passive-agent" and v.agent is not None:
+                pobj = next((c for c in self.kids[v.agent.i] if c.dep_ == "pobj"), None)
+                source, fallback = (mention_of(pobj) if pobj is not None else None), False
+            elif v.kind in ("raising", "nsubjpass"):
+                source, fallback = None, False
+            keep = v.root if v.root is not None else t.i
+            cand.content = [r for r in (self.cut_reserved(x, keep) for x in cand.content) if r]
+            if not cand.content or not all(self.free(a, b) for a, b in cand.content):
+                continue
+            if source is not None and (
+                source.start <= t.i < source.end or any(a <= source.head < b for a, b in cand.content)
+            ):
+                continue
+            cand.source, cand.source_fallback, cand.score = source, fallback, p
+            if cand.kind == "direct":
+                self.add_split_quotes(cand, t)
+            self.add(cand)
 
     def with_second_complement(self, verb: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
         """Extend over a coordinated second that-clause of the same cue: "agreed that A but that B"."""
         if content is None:
             return None
-        for c in verb.children:
-            marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in self.kids[verb.i]:
+            marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in self.kids[c.i])
             if c.dep_ == "conj" and c.i >= content[1] and marked:
                 return self.trim(content[0], c.right_edge.i + 1) or content
         return content
 
     def raising_candidate(self, t: Token, cue: Cue) -> None:
         """ "The plan seems to be failing": nobody is quoted; the whole clause is a hedged claim."""
-        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        comp = next((c for c in t.children if c.dep_ in ("xcomp", "ccomp")), None)
+        subj = next((c for c in self.kids[t.i] if c.dep_ in ("nsubj", "nsubjpass")), None)
+        comp = next((c for c in self.kids[t.i] if c.dep_ in ("xcomp", "ccomp")), None)
         if subj is None or comp is None or (subj.lower_ in PRONOUNS and subj.lower_ != "it"):
             return
         content = self.trim(
@@ -426,11 +708,11 @@ class Extractor:
         )
 
     def passive_without_agent(self, t: Token) -> bool:
-        kids = {c.dep_ for c in t.children}
+        kids = {c.dep_ for c in self.kids[t.i]}
         return "auxpass" in kids and "agent" not in kids
 
     def verb_candidate(self, t: Token, cue: Cue, particle: Token | None) -> None:
-        kids = list(t.children)
+        kids = list(self.kids[t.i])
         content: tuple[int, int] | None = None
         root: Token | None = None
         how = ""
@@ -458,7 +740,9 @@ class Extractor:
                     c
                     for c in kids
                     if c.dep_ == "xcomp"
-                    and (any(x.lower_ == "to" for x in c.children) or (_gerund(c) and "dobj" in cue.frames))
+                    and (
+                        any(x.lower_ == "to" for x in self.kids[c.i]) or (_gerund(c) and "dobj" in cue.frames)
+                    )
                 ),
                 None,
             )
@@ -481,7 +765,7 @@ class Extractor:
         if content is None:
             return
         if agent is not None and how == "passive-agent":
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            pobj = next((c for c in self.kids[agent.i] if c.dep_ == "pobj"), None)
             source = mention_of(pobj) if pobj is not None else None
         else:
             source, fallback = self.subject_of(t)
@@ -510,7 +794,7 @@ class Extractor:
     def add_split_quotes(self, cand: Candidate, verb: Token) -> None:
         """'"A," she said, "B."': a second complement of the same cue in another quotation."""
         chains = {self.quotes[q].chain for a, b in cand.content for q in self.quote_of[a:b] if q is not None}
-        for comp in verb.children:
+        for comp in self.kids[verb.i]:
             q = self.quote_of[comp.i]
             if (
                 comp.dep_ in ("ccomp", "parataxis", "conj")
@@ -519,8 +803,8 @@ class Extractor:
             ):
                 segs = [s for s in self.quotes if s.chain == self.quotes[q].chain]
                 chains.add(self.quotes[q].chain)
-                cand.chars += [(s.start, s.end) for s in segs]
-                cand.content += [self.char_to_tokens(s.start, s.end) for s in segs]
+                cand.chars = sorted(cand.chars + [(s.start, s.end) for s in segs])
+                cand.content = sorted(cand.content + [self.char_to_tokens(s.start, s.end) for s in segs])
 
     def absorb_quotes(self, cand: Candidate) -> None:
         """A content that lies inside a quotation becomes the whole quotation (direct); one that
@@ -529,9 +813,8 @@ class Extractor:
         touched = sorted({q for q in self.quote_of[a:b] if q is not None})
         if not touched:
             return
-        words = [t for t in self.doc[a:b] if not (t.is_punct or t.is_space)]
-        inside = [t for t in words if self.quote_of[t.i] is not None]
-        if len(inside) >= 0.8 * max(len(words), 1):
+        words, inside = self.count_words(a, b)
+        if inside >= 0.8 * max(words, 1):
             chain = self.quotes[touched[0]].chain
             segs = [q for q in self.quotes if q.chain == chain]
             cand.kind = "direct"
@@ -552,7 +835,7 @@ class Extractor:
         first verb whose head lies outside the range."""
         verbs = [t for t in self.doc[a:b] if t.pos_ in ("VERB", "AUX")]
         for t in verbs:
-            if any(c.dep_ in SUBJECTS for c in t.children):
+            if any(c.dep_ in SUBJECTS for c in self.kids[t.i]):
                 return t.i
         for t in verbs:
             if t.head.i == t.i or not a <= t.head.i < b:
@@ -566,11 +849,11 @@ class Extractor:
         return span.start, span.end
 
     def find_according_to(self, sent: SpacySpan) -> None:
-        for t in sent:
-            if t.lower_ != "according" or t.i + 1 >= len(self.doc) or self.doc[t.i + 1].lower_ != "to":
+        for t in self.tokens_of(sent):
+            if t.lower_ != "according" or t.i + 1 >= len(self.doc) or self.tok[t.i + 1].lower_ != "to":
                 continue
-            to = self.doc[t.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            to = self.tok[t.i + 1]
+            pobj = next((c for c in self.kids[to.i] if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
             clause = t.head
@@ -605,7 +888,7 @@ class Extractor:
         if pp[0] <= a + 1:
             return [x for x in [self.trim(pp[1], b)] if x]
         before, after = self.trim(a, pp[0]), self.trim(pp[1], b)
-        comp = next((c for c in clause.children if c.dep_ in ("ccomp", "dobj") and c.i >= pp[1]), None)
+        comp = next((c for c in self.kids[clause.i] if c.dep_ in ("ccomp", "dobj") and c.i >= pp[1]), None)
         between = self.doc[clause.i + 1 : pp[0]]
         if (
             comp is not None
@@ -614,12 +897,12 @@ class Extractor:
             and all(x.is_punct or x.lower_ == "that" for x in between)
         ):
             return [x for x in [self.trim(pp[1], comp.right_edge.i + 1)] if x]
-        if before is None or after is None or self.doc[pp[1]].text != ",":
+        if before is None or after is None or self.tok[pp[1]].text != ",":
             return [x for x in [before or after] if x]
         return [before, after]
 
     def find_nominal(self, sent: SpacySpan) -> None:
-        for t in sent:
+        for t in self.tokens_of(sent):
             if t.pos_ != "NOUN" or self.in_quote(t.i):
                 continue
             cue = self.lex.noun(t.lemma_.lower())
@@ -630,10 +913,10 @@ class Extractor:
                 and (cue or t.lemma_ in ("update", "news"))
             ):
                 verb = t.head
-                comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+                comp = next((c for c in self.kids[verb.i] if c.dep_ == "ccomp"), None)
                 if comp is not None and self.lex.verb(verb.lemma_) is None:
                     content = self.cut_reserved(self.subtree(comp), comp.i)
-                    prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+                    prt = next((c for c in self.kids[verb.i] if c.dep_ == "prt"), None)
                     if content and self.free(*content):
                         cand = Candidate(
                             "emerge",
@@ -654,9 +937,9 @@ class Extractor:
             comp = next(
                 (
                     c
-                    for c in t.children
+                    for c in self.kids[t.i]
                     if c.dep_ in ("acl", "ccomp", "relcl", "appos")
-                    and any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children)
+                    and any(x.lower_ == "that" and x.dep_ == "mark" for x in self.kids[c.i])
                 ),
                 None,
             )
@@ -666,7 +949,7 @@ class Extractor:
             if content is None or not self.free(*content):
                 continue
             source = None
-            poss = next((c for c in t.children if c.dep_ == "poss"), None)
+            poss = next((c for c in self.kids[t.i] if c.dep_ == "poss"), None)
             if poss is not None:
                 source = mention_of(poss)
             elif t.dep_ in ("dobj", "pobj") and t.head.pos_ == "VERB":
@@ -686,11 +969,11 @@ class Extractor:
             self.add(cand)
 
     def find_passive_hedges(self, sent: SpacySpan) -> None:
-        for t in sent:
+        for t in self.tokens_of(sent):
             hedge = self.lex.passive_hedges.get(t.lemma_.lower())
             if hedge is None or t.pos_ != "VERB" or not self.passive_without_agent(t) or self.in_quote(t.i):
                 continue
-            kids = list(t.children)
+            kids = list(self.kids[t.i])
             comp = next((c for c in kids if c.dep_ == "ccomp"), None)
             xcomp = next((c for c in kids if c.dep_ == "xcomp"), None)
             subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
@@ -720,7 +1003,7 @@ class Extractor:
             self.add(cand)
 
     def find_adverb_hedges(self, sent: SpacySpan) -> None:
-        for t in sent:
+        for t in self.tokens_of(sent):
             hedge = self.lex.adverb_hedges.get(t.lower_)
             if hedge is None or t.dep_ != "advmod" or self.in_quote(t.i):
                 continue
@@ -779,12 +1062,12 @@ class Extractor:
             if (
                 content is None
                 or not self.free(*content)
-                or any(self.doc[i].pos_ in ("VERB", "AUX") for i in range(sa, sb))
+                or any(self.tok[i].pos_ in ("VERB", "AUX") for i in range(sa, sb))
             ):
                 continue
-            if not any(self.doc[i].pos_ in ("PROPN", "NOUN") for i in range(sa, sb)):
+            if not any(self.tok[i].pos_ in ("PROPN", "NOUN") for i in range(sa, sb)):
                 continue
-            colon = sb if sb < len(self.doc) and self.doc[sb].text == ":" else sb - 1
+            colon = sb if sb < len(self.doc) and self.tok[sb].text == ":" else sb - 1
             source = Mention(sa, sb, sb - 1, sa, None)
             cand = Candidate(
                 "colon-speaker",
@@ -840,10 +1123,9 @@ class Extractor:
         )
 
     def quote_candidate(self, chain: list[Quote], last: Candidate | None) -> Candidate | None:
-        doc = self.doc
         start_tok = self.char_to_tokens(chain[0].start, chain[0].end)[0]
         end_tok = self.char_to_tokens(chain[-1].start, chain[-1].end)[1]
-        words = sum(1 for t in doc[start_tok:end_tok] if not (t.is_punct or t.is_space))
+        words = self.count_words(start_tok, end_tok)[0]
         spans = [(q.start, q.end) for q in chain]
         if len(chain) == 1 and _title_like(self.text[chain[0].start : chain[0].end]):
             return None  # a title or name in quotes: "State of the Union", "Morning Joe"
@@ -902,7 +1184,7 @@ class Extractor:
         return None
 
     def dash_speaker(self, tok: int) -> Mention | None:
-        doc = self.doc
+        doc = self.tok
         i = tok
         while i < len(doc) and (
             (doc[i].is_space and "\n" not in doc[i].text) or doc[i].text in ("”", '"', "’", ",")
@@ -944,7 +1226,7 @@ class Extractor:
         Scans at most :data:`CUE_WINDOW` tokens away from the quote, stopping at a line break,
         another quotation or a sentence-final mark.
         """
-        doc = self.doc
+        doc = self.tok
         step = 1 if forward else -1
         i = tok if forward else tok - 1
         for _ in range(CUE_WINDOW):
@@ -959,7 +1241,7 @@ class Extractor:
             if t.pos_ in ("VERB", "AUX"):
                 cue = self.lex.verb(t.lemma_.lower())
                 if cue is not None and "quote" in cue.frames and not self.passive_without_agent(t):
-                    subj = next((c for c in t.children if c.dep_ in SUBJECTS), None)
+                    subj = next((c for c in self.kids[t.i] if c.dep_ in SUBJECTS), None)
                     if subj is None or not subj.left_edge.i <= tok <= subj.right_edge.i + 1:
                         return t, cue
                     return None
@@ -970,7 +1252,7 @@ class Extractor:
 
     def split_continuation(self, verb: Token, chain: list[Quote]) -> list[tuple[int, int]]:
         """For "A," she said, "B.": the quote after the reporting clause, in the same sentence."""
-        doc = self.doc
+        doc = self.tok
         i = verb.right_edge.i + 1
         while i < len(doc) and (doc[i].is_punct or doc[i].is_space) and not self.in_quote(i):
             i += 1
@@ -984,13 +1266,14 @@ class Extractor:
         return [(s.start, s.end) for s in segs]
 
 
-def _depths(sent: SpacySpan) -> dict[int, int]:
-    """Tree depth of every token of a sentence, in linear time (memoised walks up to the root)."""
-    heads = {t.i: t.head.i for t in sent}
+def _depths(sent: Sequence[Token], heads: Sequence[int]) -> dict[int, int]:
+    """Tree depth of every token of a sentence, in linear time (memoised walks up to the root);
+    ``heads`` holds the head index of every token of the document."""
     depth: dict[int, int] = {}
-    for i in heads:
+    for t in sent:
+        i = t.i
         path = []
-        while i not in depth and heads.get(i, i) != i:
+        while i not in depth and heads[i] != i:
             path.append(i)
             i = heads[i]
         base = depth.setdefault(i, 0)
@@ -1061,10 +1344,17 @@ def _content_chars(doc: Doc, c: Candidate) -> list[tuple[int, int]]:
 
 
 def assemble(
-    document: Document, doc: Doc, cands: Sequence[Candidate], in_quote: Sequence[bool]
+    document: Document,
+    doc: Doc,
+    cands: Sequence[Candidate],
+    in_quote: Sequence[bool],
+    tokens: Sequence[Token] | None = None,
 ) -> list[Attribution]:
-    """Resolve sources, decide stance, label and score, and freeze candidates into records."""
+    """Resolve sources, decide stance, label and score, and freeze candidates into records.
+
+    ``tokens``: ``list(doc)`` when the caller has it (spares making the tokens again)."""
     text = document.text
+    tok = tokens if tokens is not None else list(doc)
     names = [
         Named(doc[c.source.start].idx, c.source.name(doc), c.source.role, None, "person")
         for c in cands
@@ -1090,7 +1380,7 @@ def assemble(
                 and (doc[m.head].lower_ in PRONOUNS)
             ):
                 stype = res.kind  # type: ignore[assignment]
-        content_toks = [t for a, b in c.content for t in doc[a:b]]
+        content_toks = [t for a, b in c.content for t in tok[a:b]]
         words = content_words(content_toks)
         cue_tok = doc[c.cue[1] - 1] if c.cue else None
         coordinated = bool(
@@ -1135,7 +1425,10 @@ def assemble(
             [cue_span.start, cue_span.end] if cue_span else None,
             [source_span.start, source_span.end] if source_span else None,
         )
-        conf = confidence(feature_values(c.how, cue_lemma, source_text, content), _confidence(c))
+        if c.score is not None:
+            conf = c.score
+        else:
+            conf = confidence(feature_values(c.how, cue_lemma, source_text, content), _confidence(c))
         record = Attribution(
             id=rid,
             doc=document.id,
@@ -1190,7 +1483,7 @@ def extract_doc(
     """Records for one document whose text has already been parsed into ``doc``."""
     ex = Extractor(document, doc, lexicon or load_lexicon(), options)
     cands = ex.run()
-    return assemble(document, doc, cands, [q is not None for q in ex.quote_of])
+    return assemble(document, doc, cands, [q is not None for q in ex.quote_of], ex.tok)
 
 
 def extract(

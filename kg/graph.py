@@ -326,7 +326,8 @@ class _Writer:
             add(node, CKG.sourceMention, Literal(r.source))
             if r.source_span is not None:
                 add(node, CKG.sourceSpan, self.span_node(r.source_span))
-            add(src, SHORTCUTS.get(r.cue_class or "say", CKG.says), claim)
+            # a cue outside the lexicon (found by the cue model) has no class: the generic shortcut
+            add(src, SHORTCUTS.get(r.cue_class, CKG.attributes) if r.cue_class else CKG.attributes, claim)
 
 
 def _run_triples(g: Graph, run: RunInfo) -> None:

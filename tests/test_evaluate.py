@@ -553,3 +553,12 @@ def test_cross_check_brat_loader_with_reference_converter(tmp_path: Path) -> Non
     converted = tmp_path / "gold.jsonl"
     converted.write_text(out, encoding="utf-8")
     assert load_gold(split) == load_gold(converted)
+
+
+def test_load_predictions_joins_a_records_resolved_source(tmp_path: Path) -> None:
+    record = {"doc": "07", "source": "He", "source_resolved": "Vadym Boichenko", "content": "x y"}
+    record["content_spans"] = [[0, 3]]  # a claim-kg record (the JSONL contract)
+    other = {"doc": "07", "source": "he", "source_resolved": "Vadym Boichenko", "content": "x y"}
+    path = tmp_path / "p.jsonl"
+    path.write_text(json.dumps(record) + "\n" + json.dumps(other) + "\n", encoding="utf-8")
+    assert [p.source for p in load_predictions(path)] == ["He Vadym Boichenko", "he"]

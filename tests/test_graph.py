@@ -185,13 +185,15 @@ def test_shortcut_triples_and_claim_links() -> None:
     assert (asserted, SCHEMA.appearance, article_iri("d1")) in g
 
 
-def test_an_assenting_answer_supports_and_an_unclassed_cue_says() -> None:
+def test_an_assenting_answer_supports_and_an_unclassed_cue_gets_the_generic_shortcut() -> None:
     doc, (claim, denial, hedge) = sample()
     agree = replace(denial, stance="assert", cue_class=None)
     g = built((doc, [claim, agree, hedge]))
     answer = record_claim(g, agree)
     assert (answer, CKG.supports, record_claim(g, claim)) in g
-    assert (source_iri("d1", agree), CKG.says, answer) in g
+    # a cue outside the lexicon is not speech: ckg:attributes, the super-property, not ckg:says
+    assert (source_iri("d1", agree), CKG.attributes, answer) in g
+    assert (source_iri("d1", agree), CKG.says, answer) not in g
     assert (URIRef(agree.id), CKG.cueClass, None) not in g
 
 

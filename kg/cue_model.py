@@ -1,0 +1,236 @@
+"""The learned cue model: which words are attribution cues in context, and which complement is the content.
+
+A cue candidate is a verb (or a cue noun) outside quotations; its *variants* are the spans the parse offers
+as its content (a clause complement, an object with its complement, a prepositional object, the clause a
+parenthetical "he said" sits in, ...; built in :mod:`kg.extract`). Each (cue, variant) pair is described
+by sparse features of the parse (lemmas, dependency labels, the subject's form, the lexicon's class and
+frames, the span's shape) and scored by a logistic-regression model trained on PolNeAR train
+(``bench/train_cue_model.py``): the probability that the variant is the content of an attribution with
+this cue. The extractor keeps, per cue, the best variant whose probability reaches the model's threshold.
+
+The weights live in ``kg/data/cue_model.tsv`` (feature, weight; no corpus text): lemmas and labels only.
+Without that file the extractor falls back to the lexicon rules alone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import repeat
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from kg.lexicon import Cue
+
+MODEL_FILE = Path(__file__).parent / "data" / "cue_model.tsv"
+PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "who"})
+MARKS = frozenset({"that", "whether", "if", "to", "how", "why", "what", "when", "where", "who", "which"})
+SIZES = ((1, "1"), (3, "2-3"), (8, "4-8"), (20, "9-20"), (math.inf, "21+"))  # content words -> bucket
+
+
+class CueModelError(ValueError):
+    """A malformed model file; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """Feature weights of a logistic-regression model, its bias and its decision threshold, and the noun
+    lemmas that are cue candidates besides the lexicon's cue nouns."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    nouns: frozenset[str] = frozenset()
+
+    def score(self, features: Iterable[str]) -> float:
+        """The linear score (log-odds) of ``features``, without the bias."""
+        return sum(map(self.weights.get, features, repeat(0.0)))
+
+    def probability(self, features: Iterable[str]) -> float:
+        return sigmoid(self.bias + self.score(features))
+
+
+def sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def read_model(path: Path) -> CueModel:
+    """Read a model file: ``#`` comments; ``@bias``, ``@threshold`` and ``@noun`` (one lemma each)
+    lines; then ``feature<TAB>weight`` lines."""
+    weights: dict[str, float] = {}
+    nouns: set[str] = set()
+    numbers = {"@bias": 0.0, "@threshold": 0.5}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, sep, value = line.rpartition("\t")
+        if not sep or not name:
+            raise CueModelError(f"{path}:{n}: expected 'feature<TAB>weight', got {line[:60]!r}")
+        if name == "@noun":
+            nouns.add(value.strip())
+            continue
+        try:
+            number = float(value)
+        except ValueError:
+            raise CueModelError(f"{path}:{n}: {value!r} is not a number") from None
+        if math.isnan(number) or math.isinf(number):
+            raise CueModelError(f"{path}:{n}: {value!r} is not a finite number")
+        if name.startswith("@"):
+            if name not in numbers:
+                raise CueModelError(f"{path}:{n}: unknown setting {name!r}")
+            numbers[name] = number
+        else:
+            weights[name] = number
+    return CueModel(weights, numbers["@bias"], numbers["@threshold"], frozenset(nouns))
+
+
+@cache
+def load_cue_model(path: Path | None = None) -> CueModel | None:
+    """The packaged model (or the one at ``path``); ``None`` when the packaged file is absent."""
+    target = path or MODEL_FILE
+    if path is None and not target.exists():
+        return None
+    return read_model(target)
+
+
+def write_model(model: CueModel, path: Path, header: Sequence[str] = ()) -> None:
+    """Write ``model`` (features sorted by name) to ``path`` through a temporary file."""
+    lines = [f"# {h}" for h in header]
+    lines += [f"@bias\t{model.bias:.6g}", f"@threshold\t{model.threshold:.4g}"]
+    lines += [f"@noun\t{noun}" for noun in sorted(model.nouns)]
+    lines += [f"{name}\t{w:.5g}" for name, w in sorted(model.weights.items())]
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+# ---------------------------------------------------------------------- features
+# Features that name the cue's lemma: the model has them only for lemmas seen often enough in training
+# (``bench/train_cue_model.py``); for rarer lemmas the lexicon decides (see ``Extractor.find_learned_cues``).
+LEMMA_FEATURES = ("L=", "LD=", "LP=", "LS=", "LC=", "LPR=", "LOL=", "LNEST=", "HLL=", "LV=", "LVM=")
+
+
+def knows(model: CueModel, lemma: str) -> bool:
+    """Whether ``model`` was trained on enough occurrences of ``lemma`` to judge it."""
+    return f"L={lemma}" in model.weights
+
+
+def subject_form(subj: Token | None) -> str:
+    """A coarse form of a cue's subject: none, personal pronoun, other pronoun, named entity type, noun."""
+    if subj is None:
+        return "none"
+    if subj.pos_ == "PRON":
+        return "pron-person" if subj.lower_ in PERSON_PRONOUNS else "pron-other"
+    if subj.pos_ == "PROPN":
+        return "propn-" + (subj.ent_type_ or "x")
+    if subj.pos_ == "NOUN":
+        return "noun-" + (subj.ent_type_ or ("pl" if subj.tag_ == "NNS" else "sg"))
+    return "other"
+
+
+def cue_features(t: Token, subj: Token | None, cue: Cue | None, nested: str | None) -> list[str]:
+    """Features of a cue candidate ``t`` alone (shared by all its variants).
+
+    ``subj``: the subject found for it; ``cue``: its lexicon entry; ``nested``: the dependency through
+    which it hangs under an earlier reporting verb ("said that X *claimed* ..."), if any.
+    """
+    lemma, dep, pos = t.lemma_.lower(), t.dep_, t.pos_
+    head = t.head
+    form = subject_form(subj)
+    f = [
+        f"L={lemma}",
+        f"P={pos}",
+        f"T={t.tag_}",
+        f"D={dep}",
+        f"LD={lemma}|{dep}",
+        f"LP={lemma}|{pos}",
+        f"S={form}",
+        f"LS={lemma}|{form}",
+        f"DS={dep}|{form}",
+    ]
+    if head.i != t.i:
+        hl = head.lemma_.lower()
+        f.append(f"HP={head.pos_}|{dep}")
+        if dep in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "acl", "relcl"):
+            f.append(f"HL={hl}|{dep}")
+            f.append(f"HLL={hl}|{lemma}")
+    else:
+        f.append("ROOT")
+    if subj is not None:
+        f.append(f"SL={subj.lemma_.lower()}")
+    for c in t.children:
+        cd = c.dep_
+        if cd in ("punct", "det", "cc"):
+            continue
+        f.append(f"C={cd}")
+        f.append(f"LC={lemma}|{cd}")
+        if cd in ("prep", "prt", "agent", "dative"):
+            f.append(f"LPR={lemma}|{c.lower_}")
+        elif cd == "neg":
+            f.append("NEG")
+        elif cd in ("aux", "auxpass"):
+            f.append(f"AUX={c.lemma_.lower()}")
+        elif cd == "advmod":
+            f.append(f"ADV={c.lemma_.lower()}")
+        elif cd == "dobj":
+            f.append(f"OL={c.lemma_.lower()}")
+            f.append(f"LOL={lemma}|{c.lemma_.lower()}")
+    if cue is not None:
+        f.append(f"LEX={cue.cue_class}")
+        f.append(f"LEXW={round(cue.weight, 1)}")
+        f.extend(f"LEXF={fr}" for fr in cue.frames)
+    else:
+        f.append("NOLEX")
+    if nested:
+        f.append(f"NEST={nested}")
+        f.append(f"LNEST={lemma}|{nested}")
+    return f
+
+
+def variant_features(
+    t: Token,
+    kind: str,
+    root: Token | None,
+    n_words: int,
+    before: bool,
+    quoted: str,
+    first: str,
+    cue: Cue | None,
+    subj_form: str,
+    has_object: bool,
+) -> list[str]:
+    """Features of one content variant of cue ``t``: its kind (``ccomp``, ``dobj``, ``prep:for``, ...),
+    length, side, how much of it is quoted (``none``/``part``/``all``), its first word when it is a
+    complementiser or preposition, its root's part of speech, and whether the cue has a direct object
+    besides ("cited [X] as Y" against "cited as Y")."""
+    lemma, pos = t.lemma_.lower(), t.pos_
+    size = next(name for limit, name in SIZES if n_words <= limit)
+    mark = first if first in MARKS else "-"
+    f = [
+        f"V={kind}",
+        f"LV={lemma}|{kind}",
+        f"PV={pos}|{kind}",
+        f"VN={kind}|{size}",
+        f"VQ={kind}|{quoted}",
+        f"VM={kind}|{mark}",
+        f"LVM={lemma}|{mark}",
+        f"VB={kind}|{'before' if before else 'after'}",
+        f"VS={kind}|{subj_form}",
+        f"VD={kind}|{t.dep_}",
+        f"VO={kind}|{has_object}",
+    ]
+    if root is not None:
+        f.append(f"VR={kind}|{root.pos_}")
+        if root.pos_ in ("PRON", "DET", "NUM"):
+            f.append(f"VRL={kind}|{root.lower_}")
+    f.append(f"CV={cue.cue_class if cue else 'nolex'}|{kind}")
+    if cue is not None:
+        frame = kind.split(":", 1)[0]
+        f.append(f"FV={frame in cue.frames}|{kind}")
+    return f
