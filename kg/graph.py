@@ -35,7 +35,16 @@ from kg import ids
 from kg.document import Document
 from kg.entities import Agent, article_agents, name_key, normal_name, record_agent, source_affiliation
 from kg.namespace import CKG, NIF, SCHEMA, SHORTCUTS, VOCAB, concept
-from kg.rdfstore import graph_over, new_dataset, ox_graph_name, ox_store_of, to_ox, union_store
+from kg.rdfstore import (
+    from_ox,
+    graph_over,
+    named,
+    new_dataset,
+    ox_graph_name,
+    ox_store_of,
+    to_ox,
+    union_store,
+)
 from kg.record import Attribution, Span
 
 RUN_GRAPH = URIRef(ids.BASE + "graph/runs")
@@ -141,8 +150,21 @@ def bind_prefixes(g: Graph) -> None:
         g.bind(prefix, ns, override=True, replace=True)
 
 
-def _offset(n: int) -> Literal:
-    return Literal(n, datatype=XSD.nonNegativeInteger)
+def _offset(n: int) -> ox.Literal:
+    return typed(str(n), XSD.nonNegativeInteger)
+
+
+def plain(value: str) -> ox.Literal:
+    """A plain (``xsd:string``) literal made for Oxigraph directly; ``ValueError`` naming the value when it
+    is no valid RDF (a lone surrogate)."""
+    try:
+        return ox.Literal(value)
+    except (ValueError, UnicodeError) as exc:
+        raise ValueError(f"cannot write {value[:80]!r} as RDF: {exc}") from exc
+
+
+def typed(value: str, datatype: URIRef) -> ox.Literal:
+    return ox.Literal(value, datatype=named(str(datatype)))
 
 
 def _meta_values(value: object) -> Iterator[str]:
@@ -207,28 +229,33 @@ class _Writer:
         self.run = run
         self.article = article_iri(document.id)
         self.context = span_iri(self.article, Span(0, len(document.text))) if document.text else self.article
-        store = ox_store_of(g)  # Oxigraph behind g: quads go straight in, no rdflib bookkeeping
-        self._ox_add = store.add if store is not None else None
+        self._store = ox_store_of(g)  # Oxigraph behind g: quads go straight in, no rdflib bookkeeping
         self._graph_name = ox_graph_name(g)
+        self._quads: list[ox.Quad] = []
 
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
-        """Add one triple; ``o is None`` means there is nothing to say."""
-        if o is None:
-            return
-        if self._ox_add is None:
-            self.g.add((s, p, o))
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | ox.Literal | None) -> None:
+        """Add one triple (kept until :meth:`flush`); ``o is None`` means there is nothing to say."""
+        if o is not None:
+            self._quads.append(ox.Quad(to_ox(s), to_ox(p), to_ox(o), self._graph_name))  # type: ignore[arg-type]
+
+    def flush(self) -> None:
+        """Write the triples added so far into the graph, in one go."""
+        if self._store is not None:
+            self._store.extend(self._quads)
         else:
-            self._ox_add(ox.Quad(to_ox(s), to_ox(p), to_ox(o), self._graph_name))  # type: ignore[arg-type]
+            terms = ((q.subject, q.predicate, q.object) for q in self._quads)
+            self.g.addN((from_ox(s), from_ox(p), from_ox(o), self.g) for s, p, o in terms)  # type: ignore[arg-type]
+        self._quads = []
 
-    def lit(self, value: object) -> Literal | None:
+    def lit(self, value: object) -> ox.Literal | None:
         """A plain literal, or ``None`` (nothing written) for a missing or empty value."""
-        return None if value is None or value == "" else Literal(str(value))
+        return None if value is None or value == "" else plain(str(value))
 
     def article_node(self) -> None:
         """The article, its metadata, its publisher and its text (the context of every span)."""
         a, meta, add = self.article, self.doc.meta, self.add
         add(a, RDF.type, CKG.Article)
-        add(a, DCTERMS.identifier, Literal(self.doc.id))
+        add(a, DCTERMS.identifier, plain(self.doc.id))
         for key, prop in (
             ("title", SCHEMA.headline),
             ("date", SCHEMA.datePublished),
@@ -236,19 +263,19 @@ class _Writer:
             ("author", SCHEMA.author),
         ):
             for value in _meta_values(meta.get(key)):
-                add(a, prop, Literal(value))
+                add(a, prop, plain(value))
         for url in _meta_values(meta.get("url")):
             add(a, SCHEMA.url, url_term(url))
-        add(a, CKG.textSha256, Literal(self.doc.sha256))
+        add(a, CKG.textSha256, plain(self.doc.sha256))
         for name in _meta_values(meta.get("publisher")):
             org = publisher_iri(name)
             add(a, SCHEMA.publisher, org)
             add(org, RDF.type, SCHEMA.Organization)
-            add(org, SCHEMA.name, Literal(name))
+            add(org, SCHEMA.name, plain(name))
         if self.doc.text:
             add(a, CKG.text, self.context)
             add(self.context, RDF.type, CKG.ArticleText)
-            add(self.context, NIF.isString, Literal(self.doc.text))
+            add(self.context, NIF.isString, plain(self.doc.text))
             add(self.context, NIF.beginIndex, _offset(0))
             add(self.context, NIF.endIndex, _offset(len(self.doc.text)))
 
@@ -258,15 +285,15 @@ class _Writer:
         self.add(node, RDF.type, cls)
         self.add(node, NIF.beginIndex, _offset(span.start))
         self.add(node, NIF.endIndex, _offset(span.end))
-        self.add(node, NIF.anchorOf, Literal(span.of(self.doc.text)))
+        self.add(node, NIF.anchorOf, plain(span.of(self.doc.text)))
         self.add(node, NIF.referenceContext, self.context)
         return node
 
     def claim_node(self, claim: URIRef, content: str, label: str) -> None:
         """A claim: its text as written, a short label, and the article it appears in."""
         self.add(claim, RDF.type, CKG.Claim)
-        self.add(claim, SCHEMA.text, Literal(content))
-        self.add(claim, RDFS.label, Literal(label))
+        self.add(claim, SCHEMA.text, plain(content))
+        self.add(claim, RDFS.label, plain(label))
         self.add(claim, SCHEMA.appearance, self.article)
 
     def source_node(self, src: URIRef, facts: _SourceFacts) -> None:
@@ -274,7 +301,7 @@ class _Writer:
         add = self.add
         add(src, RDF.type, CKG.Source)
         add(src, RDF.type, CKG.UnnamedSource if facts.source_type == "unnamed" else CKG.NamedSource)
-        add(src, RDFS.label, Literal(facts.label))
+        add(src, RDFS.label, plain(facts.label))
         add(src, CKG.sourceType, concept("source-type", facts.source_type) if facts.source_type else None)
         add(src, CKG.role, self.lit(facts.role))
         if facts.agent is not None:
@@ -288,7 +315,7 @@ class _Writer:
         """The agent of a name key, across articles: its IRI and label depend on the name alone."""
         node = agent_iri(key)
         self.add(node, RDF.type, CKG.Agent)
-        self.add(node, RDFS.label, Literal(name))
+        self.add(node, RDFS.label, plain(name))
         return node
 
     def attribution(
@@ -313,7 +340,7 @@ class _Writer:
         add(node, CKG.certainty, concept("certainty", r.certainty))
         add(node, CKG.quoteKind, concept("kind", r.kind))
         add(node, CKG.hedge, lit(r.hedge))
-        add(node, CKG.confidence, Literal(Decimal(str(round(r.confidence, 4))), datatype=XSD.decimal))
+        add(node, CKG.confidence, typed(str(Decimal(str(round(r.confidence, 4)))), XSD.decimal))
         add(node, CKG.method, lit(r.method))
         add(node, PROV.wasGeneratedBy, self.run.iri)
         add(node, CKG.respondsTo, attribution_iri(r.responds_to) if r.responds_to else None)
@@ -323,7 +350,7 @@ class _Writer:
         src = source_iri(self.doc.id, r, agent)
         if src is not None and r.source is not None:
             add(node, CKG.source, src)
-            add(node, CKG.sourceMention, Literal(r.source))
+            add(node, CKG.sourceMention, plain(r.source))
             if r.source_span is not None:
                 add(node, CKG.sourceSpan, self.span_node(r.source_span))
             # a cue outside the lexicon (found by the cue model) has no class: the generic shortcut
@@ -350,6 +377,7 @@ def add_article(g: Graph, document: Document, records: Sequence[Attribution], ru
     claims = {r.id: claim_iri(document.id, r) for r in records}
     for r in records:
         w.attribution(r, claims, agents.get(r.id))
+    w.flush()
 
 
 def build_dataset(items: Iterable[tuple[Document, Sequence[Attribution]]], run: RunInfo) -> Dataset:

@@ -43,7 +43,8 @@ from kg.record import Attribution
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
     from kg.store import ClaimStore
 
@@ -169,11 +170,19 @@ class Link:
 
 def signature_of(doc: Doc) -> Signature:
     """The signature of a parsed content."""
-    ents = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    return signature_of_tokens(list(doc), list(doc.ents))
+
+
+def signature_of_tokens(tokens: Sequence[Token], ents: Sequence[SpacySpan]) -> Signature:
+    """The signature of a content given as its tokens (in the order of the text, possibly cut out of a
+    longer parse) and the named entities among them: the tree is read within the content only (a token
+    whose head lies outside it is a root; children outside it do not count)."""
+    inside = {t.i for t in tokens}
+    ents = [e for e in ents if e.label_ in ENTITY_LABELS]
     in_entity = {i for e in ents for i in range(e.start, e.end)}
     words = [
         t
-        for t in doc
+        for t in tokens
         if t.pos_ in CONTENT_POS
         and not t.is_stop
         and t.i not in in_entity
@@ -184,19 +193,30 @@ def signature_of(doc: Doc) -> Signature:
     verbs = {t.lemma_.lower() for t in words if t.pos_ == "VERB"} - GENERIC_VERBS
     entities = {name_key(e.text, None) for e in ents}
     entities.discard("")
-    roots = [t for t in doc if t.dep_ == "ROOT"][:1]
+    roots = [t for t in tokens if t.head.i == t.i or t.head.i not in inside][:1]
     negated = any(
         c.lower_ in NEGATIONS and c.dep_ in ("neg", "det", "advmod", "nsubj", "dobj")
         for root in roots
         for c in root.children
+        if c.i in inside
     )
-    numbers = {t.text for t in doc if t.like_num and any(c.isdigit() for c in t.text)}
+    numbers = {t.text for t in tokens if t.like_num and any(c.isdigit() for c in t.text)}
     negated_lemmas = set()
-    for t in doc:
-        if t.lower_ in NEGATIONS and t.dep_ in ("neg", "det", "advmod", "nsubj", "dobj"):
+    for t in tokens:
+        if (
+            t.lower_ in NEGATIONS
+            and t.dep_ in ("neg", "det", "advmod", "nsubj", "dobj")
+            and t.head.i in inside
+        ):
             negated_lemmas.add(t.head.lemma_.lower())  # "not pay", "no deal", "never banned"
-            if t.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
-                negated_lemmas.add(t.head.head.lemma_.lower())  # "no deal was made"
+            head = t.head
+            if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.i in inside:
+                negated_lemmas.add(head.head.lemma_.lower())  # "no deal was made"
+    clause = any(
+        t.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.i in inside for c in t.children)
+        for t in tokens
+    )
     return Signature(
         frozenset(lemmas | {f"@{e}" for e in entities}),
         frozenset(entities),
@@ -204,18 +224,8 @@ def signature_of(doc: Doc) -> Signature:
         negated,
         frozenset(numbers),
         frozenset(negated_lemmas),
-        _is_clause(doc),
-        tuple(t.lower_ for t in doc if any(c.isalnum() for c in t.text)),
-    )
-
-
-def _is_clause(doc: Doc) -> bool:
-    """Whether a content states something: a verb with a subject in it ("Mexico will not pay", "he
-    would build a wall"), not a noun phrase or an infinitive ("a ban on Muslims", "to build a wall")."""
-    return any(
-        t.pos_ in ("VERB", "AUX")
-        and any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in t.children)
-        for t in doc
+        clause,
+        tuple(t.lower_ for t in tokens if any(c.isalnum() for c in t.text)),
     )
 
 
@@ -235,15 +245,15 @@ def signature_key(record: Attribution) -> SignatureKey:
 def signature_in_context(doc: Doc, record: Attribution) -> Signature | None:
     """The signature of a record's content read off the article's own parse (no second parse; the
     words are tagged in their sentence); ``None`` when a span does not fall on token edges."""
-    from spacy.tokens import Doc as SpacyDoc
-
-    parts = []
+    tokens: list[Token] = []
+    ents: list[SpacySpan] = []
     for span in record.content_spans:
         piece = doc.char_span(span.start, span.end, alignment_mode="expand")
         if piece is None or not len(piece):
             return None
-        parts.append(piece.as_doc())
-    return signature_of(parts[0] if len(parts) == 1 else SpacyDoc.from_docs(parts))
+        tokens.extend(piece)
+        ents.extend(piece.ents)
+    return signature_of_tokens(tokens, ents)
 
 
 class SignatureCache:
@@ -311,7 +321,7 @@ class SignatureCache:
         return len(pairs)
 
 
-SIGNATURE_FORMAT = 1
+SIGNATURE_FORMAT = 2  # 2: read within the content in its own parse
 SIGNATURES = SignatureCache()  # this process's signatures
 
 

@@ -36,7 +36,25 @@ def load_model(name: str | None = None) -> Language:
 
 def model_id(nlp: Language) -> str:
     """``name-version`` of a loaded pipeline, for provenance."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+    return _id_of(nlp.meta)
+
+
+def _id_of(meta: dict[str, object]) -> str:
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
+
+
+@lru_cache(maxsize=4)
+def model_id_of(name: str | None = None) -> str:
+    """:func:`model_id` of the pipeline :func:`load_model` would load, read from the installed package's
+    meta.json without loading it (a build whose workers parse need not load the model here too)."""
+    import spacy.util
+
+    for candidate in (name,) if name else DEFAULT_MODELS:
+        if spacy.util.is_package(candidate):
+            return _id_of(spacy.util.get_model_meta(spacy.util.get_package_path(candidate)))
+        if name is not None:
+            break  # a path or a pipeline spaCy finds some other way: load it
+    return model_id(load_model(name))
 
 
 CHUNK_CHARS = 100_000  # texts longer than this are parsed in paragraph-aligned pieces

@@ -21,7 +21,7 @@ from kg.document import Document, DocumentError, JsonlFields, iter_documents
 from kg.extract import Options, extract_many
 from kg.lexicon import Lexicon, load_lexicon
 from kg.linking import SIGNATURES, Signature, SignatureCache, SignatureKey
-from kg.nlp import load_model, model_id
+from kg.nlp import load_model, model_id, model_id_of
 from kg.record import Attribution
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ class BuildSummary:
 
 def run_info(model: str | None = None) -> tuple[str, str]:
     """``(tool version, model id)`` for provenance."""
-    return __version__, model_id(load_model(model))
+    return __version__, model_id_of(model)
 
 
 def build(
@@ -202,7 +202,7 @@ def build(
     from kg.export import atomic_write, write_jsonl, write_jsonld, write_nquads, write_trig, write_turtle
     from kg.graph import RunInfo, build_dataset, records_from_graph, union_graph
     from kg.linking import LINKS_GRAPH, link_records, replace_links, store_links
-    from kg.view import write_view
+    from kg.view import write_build_view
 
     started = time.perf_counter()
     summary = BuildSummary()
@@ -223,21 +223,25 @@ def build(
             return summary
     if on_start is not None:
         on_start(len(documents))
-    results = []
-    for document, records in extract_documents(
-        documents,
-        model=model,
-        workers=workers,
-        cue_file=cue_file,
-        options=options,
-        signatures=SIGNATURES if link else None,
-    ):
-        results.append((document, records))
-        if on_document is not None:
-            on_document(document, records)
-    version, model_name = run_info(model) if results or claim_store is None else (__version__, "")
+    results: list[tuple[Document, list[Attribution]]] = []
+
+    def extracted() -> Iterator[tuple[Document, list[Attribution]]]:
+        for document, records in extract_documents(
+            documents,
+            model=model,
+            workers=workers,
+            cue_file=cue_file,
+            options=options,
+            signatures=SIGNATURES if link else None,
+        ):
+            results.append((document, records))
+            if on_document is not None:
+                on_document(document, records)
+            yield document, records
+
+    version, model_name = run_info(model) if documents or claim_store is None else (__version__, "")
     run = RunInfo(tool="claim-kg", tool_version=version, model=model_name, started=datetime.now(UTC))
-    dataset = build_dataset(results, run)
+    dataset = build_dataset(extracted(), run)  # each article's graph built as its records arrive
     if claim_store is not None:
         if results:
             claim_store.replace_graphs(dataset)
@@ -271,7 +275,7 @@ def build(
     write_nquads(dataset, outputs["nquads"])
     write_jsonld(dataset, outputs["jsonld"])
     write_jsonl(records, outputs["jsonl"])
-    write_view(graph, outputs["html"], title=_title(sorted({r.doc for r in records})))
+    write_build_view(graph, records, outputs["html"], title=_title(sorted({r.doc for r in records})))
     if claim_store is not None:
         stored = {**known, **{d.id: d.sha256 for d, _ in results}}
         with atomic_write(outdir / BUILD_STATE) as fh:

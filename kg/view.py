@@ -34,7 +34,11 @@ from kg.export import atomic_write
 from kg.namespace import NIF, NS, SCHEMA
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import networkx as nx
+
+    from kg.record import Attribution
 
 TEMPLATES = Path(__file__).parent / "templates"
 VIS_VERSION = "9.1.2"  # the vis-network that pyvis 0.3.x vendors and inlines
@@ -479,6 +483,28 @@ def render_html(
         stats=ViewStats(nodes=len(nodes), edges=len(edges)),
         data={"nodes": nodes, "edges": edges, "options": options or vis_options(len(nodes))},
     )
+
+
+def write_build_view(
+    graph: Graph, records: Sequence[Attribution], path: Path, *, title: str | None = None
+) -> None:
+    """The view a build writes: the article view, or the corpus view (the most quoted sources, who
+    disputes or supports whom) when the article view would hold more than :data:`LARGE` nodes, a page
+    a browser takes minutes to lay out (``kg view --corpus`` draws the same, with its filters)."""
+    from kg.sourcenet import write_source_view
+
+    if article_view_size(records) <= LARGE:
+        write_view(graph, path, title=title)
+    else:
+        write_source_view(graph, path, title=title)
+
+
+def article_view_size(records: Sequence[Attribution]) -> int:
+    """The nodes the article view of ``records`` draws, about: articles, claims and sources."""
+    articles = {r.doc for r in records}
+    claims = {(r.doc, r.content_spans) for r in records}
+    sources = {(r.doc, (r.source_resolved or r.source or "").casefold()) for r in records if r.source}
+    return len(articles) + len(claims) + len(sources)
 
 
 def write_view(graph: Graph, path: Path, *, title: str | None = None) -> ViewStats:

@@ -24,6 +24,7 @@ from kg.document import Document
 from kg.graph import RunInfo, build_dataset, union_graph
 from kg.namespace import CKG, NIF, SCHEMA, concept
 from kg.record import Attribution
+from kg.record import Span as Span_
 from kg.sourcenet import filter_network, source_network, write_source_view
 from kg.view import LINK_COLOURS, STANCE_COLOURS, script_json, view_network, write_view
 from tests import chromium as browser
@@ -460,3 +461,46 @@ def test_payload_does_not_run_in_the_corpus_view(tmp_path: Path) -> None:
     assert "<img" not in run.stdout
     data = browser.body_data(run.stdout)
     assert (data["state"], data["nodes"], data["edges"]) == ("stable", "2", "1")
+
+
+def _many_articles(n: int) -> list[tuple[Document, list[Attribution]]]:
+    """``n`` one-claim articles, each quoting a different person."""
+    out = []
+    for i in range(n):
+        text = f"Person{i} said the plan{i} works."
+        source, content = Span_(0, len(f"Person{i}")), Span_(text.index("the"), len(text) - 1)
+        record = Attribution(
+            id=ids.mint("attribution", f"a{i}", 1),
+            doc=f"a{i}",
+            content=content.of(text),
+            content_spans=(content,),
+            sentence_span=Span_(0, len(text)),
+            kind="indirect",
+            source=source.of(text),
+            source_span=source,
+            source_resolved=source.of(text),
+            source_type="person",
+            cue="said",
+            cue_span=Span_(text.index("said"), text.index("said") + 4),
+            cue_class="say",
+        )
+        out.append((Document(f"a{i}", text), [record]))
+    return out
+
+
+@pytest.mark.parametrize(("articles", "corpus"), [(10, False), (600, True)])
+def test_a_build_draws_the_corpus_view_when_the_article_view_is_too_large(
+    tmp_path: Path, articles: int, corpus: bool
+) -> None:
+    from kg.view import LARGE, article_view_size, write_build_view
+
+    items = _many_articles(articles)
+    records = [r for _, rs in items for r in rs]
+    assert (article_view_size(records) > LARGE) is corpus  # 3 nodes an article: article, claim, source
+    run = RunInfo("claim-kg", "t", "m", datetime(2024, 1, 1, tzinfo=UTC))
+    graph = union_graph(build_dataset(items, run))
+    write_build_view(graph, records, tmp_path / "graph.html", title="t")
+    data = page_data((tmp_path / "graph.html").read_text(encoding="utf-8"))
+    claims = [n for n in data["nodes"] if "widthConstraint" in n]  # claim boxes are width-capped
+    assert bool(claims) is not corpus  # the corpus view draws sources only
+    assert len(data["nodes"]) == (150 if corpus else 3 * articles)
