@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Graph
 
 from kg.namespace import NS, SCHEMA
+from kg.rdfstore import select_strings
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -147,11 +148,7 @@ def _is_number(value: object) -> bool:
 
 def _select(graph: Graph, query: str) -> list[dict[str, str]]:
     """SELECT results as dicts of strings; unbound variables are left out."""
-    rows = []
-    for row in graph.query(query):
-        values: Any = row
-        rows.append({k: str(v) for k, v in values.asdict().items() if v is not None})
-    return rows
+    return select_strings(graph, query)
 
 
 def _tail(iri: str) -> str:

@@ -223,7 +223,7 @@ def _source_facts(
 class _Writer:
     """Adds one article's triples to its named graph: article, text, spans, claims, sources, records."""
 
-    def __init__(self, g: Graph, document: Document, run: RunInfo) -> None:
+    def __init__(self, g: Graph, document: Document, run: RunInfo, union: ox.Store | None = None) -> None:
         self.g = g
         self.doc = document
         self.run = run
@@ -232,6 +232,7 @@ class _Writer:
         self._store = ox_store_of(g)  # Oxigraph behind g: quads go straight in, no rdflib bookkeeping
         self._graph_name = ox_graph_name(g)
         self._quads: list[ox.Quad] = []
+        self._union = union  # also written to the default graph of this store, when given
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | ox.Literal | None) -> None:
         """Add one triple (kept until :meth:`flush`); ``o is None`` means there is nothing to say."""
@@ -240,6 +241,8 @@ class _Writer:
 
     def flush(self) -> None:
         """Write the triples added so far into the graph, in one go."""
+        if self._union is not None:
+            self._union.extend(ox.Quad(q.subject, q.predicate, q.object) for q in self._quads)
         if self._store is not None:
             self._store.extend(self._quads)
         else:
@@ -365,9 +368,12 @@ def _run_triples(g: Graph, run: RunInfo) -> None:
     g.add((run.iri, PROV.startedAtTime, Literal(run.started.isoformat(), datatype=XSD.dateTime)))
 
 
-def add_article(g: Graph, document: Document, records: Sequence[Attribution], run: RunInfo) -> None:
-    """Add one article and its records to ``g`` (normally the article's named graph)."""
-    w = _Writer(g, document, run)
+def add_article(
+    g: Graph, document: Document, records: Sequence[Attribution], run: RunInfo, union: ox.Store | None = None
+) -> None:
+    """Add one article and its records to ``g`` (normally the article's named graph), and to the default
+    graph of ``union`` when given."""
+    w = _Writer(g, document, run, union)
     w.article_node()
     for claim, (content, label) in _claim_labels(document.id, records).items():
         w.claim_node(claim, content, label)
@@ -380,15 +386,28 @@ def add_article(g: Graph, document: Document, records: Sequence[Attribution], ru
     w.flush()
 
 
-def build_dataset(items: Iterable[tuple[Document, Sequence[Attribution]]], run: RunInfo) -> Dataset:
+def build_dataset(
+    items: Iterable[tuple[Document, Sequence[Attribution]]], run: RunInfo, union: Graph | None = None
+) -> Dataset:
     """A dataset with one named graph per article and one for the run, in an in-memory Oxigraph store
-    behind rdflib's API (:mod:`kg.rdfstore`)."""
+    behind rdflib's API (:mod:`kg.rdfstore`). With ``union`` (a graph from :func:`new_union_graph`), every
+    triple also goes there as it is made: the same graph :func:`union_graph` would copy afterwards."""
     ds = new_dataset()
     bind_prefixes(ds)
+    union_store = ox_store_of(union) if union is not None else None
     for document, records in items:
-        add_article(ds.graph(article_iri(document.id)), document, records, run)
+        add_article(ds.graph(article_iri(document.id)), document, records, run, union_store)
     _run_triples(ds.graph(RUN_GRAPH), run)
+    if union is not None:
+        _run_triples(union, run)
     return ds
+
+
+def new_union_graph() -> Graph:
+    """An empty graph to pass to :func:`build_dataset` as ``union`` (in-memory Oxigraph, default graph)."""
+    g = graph_over(ox.Store())
+    bind_prefixes(g)
+    return g
 
 
 def union_graph(ds: Dataset) -> Graph:

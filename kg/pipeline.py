@@ -10,7 +10,7 @@ import functools
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -200,7 +200,7 @@ def build(
     import time
 
     from kg.export import atomic_write, write_jsonl, write_jsonld, write_nquads, write_trig, write_turtle
-    from kg.graph import RunInfo, build_dataset, records_from_graph, union_graph
+    from kg.graph import RunInfo, build_dataset, new_union_graph, records_from_graph, union_graph
     from kg.linking import LINKS_GRAPH, link_records, replace_links, store_links
     from kg.view import write_build_view
 
@@ -241,7 +241,9 @@ def build(
 
     version, model_name = run_info(model) if documents or claim_store is None else (__version__, "")
     run = RunInfo(tool="claim-kg", tool_version=version, model=model_name, started=datetime.now(UTC))
-    dataset = build_dataset(extracted(), run)  # each article's graph built as its records arrive
+    # each article's graph is built as its records arrive; without a store, claims.ttl's union too
+    union = new_union_graph() if claim_store is None else None
+    dataset = build_dataset(extracted(), run, union)
     if claim_store is not None:
         if results:
             claim_store.replace_graphs(dataset)
@@ -249,7 +251,7 @@ def build(
         remember_settings(store, settings)
         dataset = claim_store.to_dataset()
         dataset.remove_graph(dataset.graph(LINKS_GRAPH))  # recomputed below over all articles
-    graph = union_graph(dataset)
+    graph = union if union is not None else union_graph(dataset)
     records = (
         records_from_graph(graph) if claim_store is not None else [r for _, recs in results for r in recs]
     )
@@ -270,12 +272,17 @@ def build(
     summary.attributions = sum(len(r) for _, r in results)
     outdir.mkdir(parents=True, exist_ok=True)
     outputs = output_paths(outdir)
-    write_turtle(graph, outputs["turtle"])
-    write_trig(dataset, outputs["trig"])
-    write_nquads(dataset, outputs["nquads"])
-    write_jsonld(dataset, outputs["jsonld"])
-    write_jsonl(records, outputs["jsonl"])
-    write_build_view(graph, records, outputs["html"], title=_title(sorted({r.doc for r in records})))
+    # Oxigraph's serialisers let go of the GIL: the dataset's formats are written in threads meanwhile
+    with ThreadPoolExecutor(max_workers=3) as writers:
+        pending = [
+            writers.submit(write, dataset, outputs[kind])
+            for write, kind in ((write_trig, "trig"), (write_nquads, "nquads"), (write_jsonld, "jsonld"))
+        ]
+        write_turtle(graph, outputs["turtle"])
+        write_jsonl(records, outputs["jsonl"])
+        write_build_view(graph, records, outputs["html"], title=_title(sorted({r.doc for r in records})))
+        for job in pending:
+            job.result()
     if claim_store is not None:
         stored = {**known, **{d.id: d.sha256 for d, _ in results}}
         with atomic_write(outdir / BUILD_STATE) as fh:

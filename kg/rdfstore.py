@@ -145,6 +145,31 @@ def ox_graph_name(g: Graph) -> OxGraphName:
     return ox.NamedNode(str(ident))
 
 
+def select_strings(graph: Graph, sparql: str, *, keep_empty: bool = True) -> list[dict[str, str]]:
+    """A SELECT query's solutions as dicts of the bound values' lexical forms (IRIs, literal values),
+    run straight in Oxigraph when ``graph`` is held there; ``keep_empty=False`` leaves out empty values."""
+    store = ox_store_of(graph)
+    rows = []
+    if store is not None:
+        solutions = store.query(sparql, default_graph=ox_graph_name(graph))
+        assert isinstance(solutions, ox.QuerySolutions), "a SELECT query"
+        names = [v.value for v in solutions.variables]
+        for solution in solutions:
+            row = {}
+            for name in names:
+                term = solution[name]
+                if term is not None and (keep_empty or term.value != ""):
+                    row[name] = term.value
+            rows.append(row)
+        return rows
+    for result in graph.query(sparql):
+        values: Any = result
+        rows.append(
+            {k: str(v) for k, v in values.asdict().items() if v is not None and (keep_empty or str(v) != "")}
+        )
+    return rows
+
+
 def union_store(source: ox.Store) -> ox.Store:
     """A new in-memory store whose default graph holds every triple of every graph of ``source``."""
     union = ox.Store()
@@ -170,6 +195,7 @@ __all__ = [
     "new_dataset",
     "ox_graph_name",
     "ox_store_of",
+    "select_strings",
     "to_ox",
     "union_store",
 ]

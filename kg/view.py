@@ -32,6 +32,7 @@ from rdflib import Graph
 
 from kg.export import atomic_write
 from kg.namespace import NIF, NS, SCHEMA
+from kg.rdfstore import select_strings
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -126,11 +127,7 @@ class ViewStats:
 
 def _rows(graph: Graph, query: str) -> list[dict[str, str]]:
     """Query results as dicts of non-empty strings (unbound variables are left out)."""
-    rows = []
-    for row in graph.query(query):
-        values: Any = row
-        rows.append({k: str(v) for k, v in values.asdict().items() if v is not None and str(v) != ""})
-    return rows
+    return select_strings(graph, query, keep_empty=False)
 
 
 def _tail(iri: str | None) -> str | None:

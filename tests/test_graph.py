@@ -40,6 +40,7 @@ from kg.graph import (
     article_iri,
     build_dataset,
     claim_iri,
+    new_union_graph,
     source_iri,
     union_graph,
 )
@@ -461,3 +462,12 @@ def test_csv_has_the_json_keys_as_columns() -> None:
     empty = io.StringIO()
     write_csv([], empty)
     assert empty.getvalue().strip() == ",".join(CSV_FIELDS)
+
+
+def test_a_union_built_alongside_holds_what_the_union_copy_holds() -> None:
+    items = [sample(), sample(doc_id="d2")]
+    union = new_union_graph()
+    ds = build_dataset(items, RUN, union)
+    copy = union_graph(build_dataset(items, RUN))
+    assert len(union) == len(copy) > 0
+    assert set(union) == set(copy) == set(union_graph(ds))
