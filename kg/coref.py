@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.sources import FIRST, NEUTER, PERSONAL, PLURAL, Mention, gender_of, given_names, role_words
 
@@ -98,6 +98,14 @@ class Resolver:
         if n and len(n.name) > len(name):
             return n
         return None
+
+    def name_of(self, token: Token) -> str:
+        """The fullest name of the mention headed by ``token`` (unlike :meth:`resolve`, not remembered)."""
+        from kg.sources import mention_of
+
+        name = mention_of(token).name(self.doc)
+        full = self.expand(name)
+        return full.name if full else name
 
     def _compatible(self, n: Named, gender: str | None) -> bool:
         return n.kind == "person" and (gender is None or n.gender is None or n.gender == gender)

@@ -48,7 +48,7 @@ from kg.nlp import parse
 from kg.quotes import Quote, find_quotes, quote_chains
 from kg.record import Attribution, Certainty, Kind, SourceType, Span, Stance
 from kg.sources import PRONOUNS, RELATIVE, Mention, mention_of, source_type
-from kg.stance import content_words, decide_stance, weaker
+from kg.stance import content_words, decide_stance, pointer, pointer_scope, root_negated, weaker
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -74,6 +74,9 @@ MIN_QUOTE_WORDS = 4  # shorter quotes with no cue are scare quotes or titles
 CUE_WINDOW = 12  # tokens between a quote and its reporting verb
 ANSWER_WINDOW = 6  # attributions back that a response may answer
 ANSWER_OVERLAP = 2  # content words (and at least half of the shorter) a response shares with its claim
+STRICT_OVERLAP = 3  # ... for a negated content without a denial cue or pointer
+POINTER_WINDOW = 600  # characters back to the claim "these claims" or "the report" refers to
+MIN_ANSWERED_WORDS = 2  # content words of a claim a pointer may refer to ("Trump" is none)
 # "Speaker: text" at a paragraph start (headlines, transcripts); the speaker is at most five words.
 SPEAKER_COLON = re.compile(r"(?m)^[ \t\"“]*([A-Z][\w.’'\- ]{0,40}?):[ \t]+(\S[^\n]*)")
 HEADING_WORDS = frozenset(
@@ -1363,7 +1366,7 @@ def assemble(
     resolver = Resolver(doc, person_names(doc, in_quote), names, group_names(doc, in_quote))
     sha = document.sha256
     records: list[Attribution] = []
-    earlier: list[tuple[Candidate, frozenset[str], str]] = []  # (cand, content words, record id)
+    earlier: list[_Said] = []
     for c in cands:
         m = c.source
         stype: SourceType | None = None
@@ -1388,11 +1391,16 @@ def assemble(
             and cue_tok.dep_ == "conj"
             and any(
                 o.cue and o.cue_entry and o.cue_entry.stance == "deny" and o.cue[1] - 1 == cue_tok.head.i
-                for o, _, _ in earlier
+                for o in (e.cand for e in earlier)
             )
         )
-        answered = _answered(earlier, words, resolved)
         root = doc[c.content_root] if c.content_root is not None else None
+        start = doc[c.content[0][0]].idx
+        negated = root is not None and root_negated(root)
+        denial_cue = c.cue_entry is not None and c.cue_entry.stance == "deny"
+        # a denial cue answers a claim sharing its predicate; a merely negated content must also negate
+        # what an affirmative earlier claim states, in more words ("he never took bribes from the developer")
+        answered = _answered(earlier, words, resolved, _predicate(root), strict=not denial_cue)
         decision = decide_stance(
             c.cue_entry.stance if c.cue_entry else "assert",
             cue_tok,
@@ -1413,9 +1421,17 @@ def assemble(
         all_ends = [content_spans[-1].end] + [s.end for s in (source_span, cue_span) if s]
         sentence = _sentence_span(doc, text, min(all_starts), max(all_ends))
         responds = None
-        if decision.responds or decision.stance == "deny":
-            target = answered or _latest_other(earlier, resolved)
-            responds = target if decision.responds or answered else None
+        if decision.responds:
+            # the link records explicit answers only: a denial cue's, or a pointer's ("these claims");
+            # a negated content that merely shares words with an earlier claim is a denial, unlinked
+            responds = answered if denial_cue else None
+            noun = pointer(content_toks, root)
+            if responds is None and noun is not None:  # "these claims", "the president's claims about X"
+                owner, about = pointer_scope(noun)
+                named = resolver.name_of(owner) if owner is not None else None
+                responds = _latest_other(earlier, resolved, start, owner=named, about=about)
+            elif responds is None and coordinated:  # "belies these claims and says that no deal ..."
+                responds = _latest_other(earlier, resolved, start)
         cue_lemma = c.cue_entry.lemma if c.cue_entry else (doc[c.cue[1] - 1].lemma_ if c.cue else None)
         rid = ids.mint(
             "attribution",
@@ -1454,25 +1470,83 @@ def assemble(
             method=c.how,
         )
         records.append(record)
-        earlier.append((c, words, rid))
+        earlier.append(_Said(c, words, rid, start, negated))
     return records
 
 
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """An earlier attribution of the article, as a later one may answer it."""
+
+    cand: Candidate
+    words: frozenset[str]  # content lemmas
+    rid: str  # record id
+    start: int  # where its content begins (characters)
+    negated: bool  # its main clause negates ("no deal was made")
+
+
+def _predicate(root: Token | None) -> str | None:
+    """The lemma of a content's main verb or adjective (not "be", "have", "do"): a noun phrase
+    ("single mothers") states nothing another claim could share."""
+    if root is None or root.pos_ not in ("VERB", "ADJ"):
+        return None
+    lemma = root.lemma_.lower()
+    return None if lemma in ("be", "have", "do") else lemma
+
+
+def _same_agent(a: str | None, b: str | None) -> bool:
+    """Two resolved sources that name one agent as far as words tell ("Ted Cruz", "Cruz"; "judge")."""
+    if a is None or b is None:
+        return a == b
+    last = [n.casefold().replace("’s", "").replace("'s", "").split()[-1:] for n in (a, b)]
+    return a.casefold() == b.casefold() or (bool(last[0]) and last[0] == last[1])
+
+
 def _answered(
-    earlier: list[tuple[Candidate, frozenset[str], str]], words: frozenset[str], source: str | None
+    earlier: list[_Said], words: frozenset[str], source: str | None, predicate: str | None, *, strict: bool
 ) -> str | None:
-    """The latest of the last few attributions, from another source, sharing content words with this one."""
-    for c, w, rid in list(reversed(earlier))[:ANSWER_WINDOW]:
+    """The latest of the last few attributions, from another source, whose content shares this one's
+    predicate and enough content words ("Reports said troops crossed" - "denied that troops crossed");
+    ``strict``: an affirmative claim sharing :data:`STRICT_OVERLAP` words ("Critics said the mayor took
+    bribes from a developer" - "he never took bribes from the developer")."""
+    if predicate is None:
+        return None
+    need = STRICT_OVERLAP if strict else ANSWER_OVERLAP
+    for said in list(reversed(earlier))[:ANSWER_WINDOW]:
+        w = said.words
         shared = len(w & words)
-        if c.resolved != source and shared >= ANSWER_OVERLAP and shared >= 0.5 * min(len(w), len(words)):
-            return rid
+        if (
+            predicate in w
+            and not (strict and said.negated)
+            and not _same_agent(said.cand.resolved, source)
+            and shared >= need
+            and shared >= 0.5 * min(len(w), len(words))
+        ):
+            return said.rid
     return None
 
 
-def _latest_other(earlier: list[tuple[Candidate, frozenset[str], str]], source: str | None) -> str | None:
-    for c, _, rid in reversed(earlier):
-        if c.resolved != source or source is None:
-            return rid
+def _latest_other(
+    earlier: list[_Said],
+    source: str | None,
+    start: int,
+    owner: str | None = None,
+    about: frozenset[str] = frozenset(),
+) -> str | None:
+    """What "these claims" or "the report" points back to: the latest earlier attribution within
+    :data:`POINTER_WINDOW` characters of another source, or of ``owner`` when the pointer names whose
+    claim it is, sharing a word with ``about`` when the pointer says what the claim is about."""
+    for said in reversed(earlier):
+        if start - said.start > POINTER_WINDOW:
+            return None
+        if owner is not None:
+            if not _same_agent(said.cand.resolved, owner):
+                continue
+        elif _same_agent(said.cand.resolved, source) and source is not None:
+            continue
+        if (about and not about & said.words) or said.negated or len(said.words) < MIN_ANSWERED_WORDS:
+            continue  # not about it, itself a denial, or too short to be a claim ("Trump")
+        return said.rid
     return None
 
 

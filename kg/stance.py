@@ -3,8 +3,8 @@
 - A denial cue (deny, reject, dismiss, belie, refute ...) gives ``deny`` unless the cue is negated
   ("did not deny").
 - A negated content gives ``deny`` when it answers something: it points back ("no *such* deal",
-  "*any* wrongdoing", "*these* claims"), calls a claim false ("the report is false"), or shares
-  content words with an earlier claim from another source.
+  "*these* claims"), calls a claim false ("the report is false"), or shares its predicate and content
+  words with an earlier claim from another source ("he never *took* bribes").
 - Hedges lower certainty: a hedge adverb ("allegedly") on the cue or in the content, a hedging
   passive ("is believed"), a cue whose own certainty is lower ("alleges", "suggests").
 """
@@ -73,6 +73,7 @@ CLAIM_NOUNS = frozenset(
         "speculation",
     ]
 )
+OWN_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})  # the speaker's own
 CERTAINTY_ORDER: dict[Certainty, int] = {"certain": 0, "probable": 1, "possible": 2}
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
@@ -105,15 +106,54 @@ def falsity(root: Token) -> bool:
     return any(t.lemma_.lower() in FALSITY for t in words)
 
 
-def points_back(tokens: Sequence[Token], root: Token | None = None) -> bool:
+def points_back(tokens: Sequence[Token], root: Token | None = None, *, definite: bool = False) -> bool:
     """Content referring back to an earlier claim: "no *such* deal", or a claim noun as the content
-    itself or as the subject/object of its main clause ("*these claims*", "the *report* is false")."""
-    if any(t.lower_ == "such" for t in tokens):
-        return True
+    itself or as the subject/object of its main clause ("*these claims*", "the *report* is false");
+    ``definite``: a claim noun only with a determiner or possessor that picks out one ("*the* report",
+    "*these* charges", "*Trump's* claim"; not "no criminal charges")."""
+    return pointer(tokens, root, definite=definite) is not None
+
+
+DEFINITE = frozenset({"the", "these", "those", "this", "that", "such"})
+
+
+def pointer(tokens: Sequence[Token], root: Token | None = None, *, definite: bool = False) -> Token | None:
+    """The word a content points back with (see :func:`points_back`): "such" or the claim noun."""
+    for t in tokens:
+        if t.lower_ == "such" and _refers_back(t):
+            return t.head if t.head.lower_ in CLAIM_NOUNS else t
     heads = [t for t in tokens if t.head.i == t.i or t.head not in tokens]
     if root is not None:
         heads += [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    return any(t.lemma_.lower() in CLAIM_NOUNS for t in heads)
+    for t in heads:
+        if t.lemma_.lower() in CLAIM_NOUNS and (not definite or _definite(t)):
+            return t
+    return None
+
+
+def _definite(noun: Token) -> bool:
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children)
+
+
+def pointer_scope(noun: Token) -> tuple[Token | None, frozenset[str]]:
+    """Whose claim a pointer names and what about: "the *president*'s claims about *retaliation*",
+    "the *AP* report" -> (the owner's token, the nouns of the phrase besides the owner)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in OWN_POSSESSIVES), None)
+    if owner is None:
+        owner = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    owned = {t.i for t in owner.subtree} if owner is not None else set()
+    about = frozenset(
+        t.lemma_.lower()
+        for t in noun.subtree
+        if t.pos_ in ("NOUN", "PROPN") and t.i != noun.i and t.i not in owned and not t.is_stop
+    )
+    return owner, about
+
+
+def _refers_back(such: Token) -> bool:
+    """ "no *such* deal", "any such claims", "such reports": not "such a free hand" (a manner)."""
+    before = such.doc[such.i - 1].lower_ if such.i > 0 else ""
+    return before in NEGATORS or before == "any" or such.head.lower_ in CLAIM_NOUNS
 
 
 def content_words(tokens: Iterable[Token]) -> frozenset[str]:
@@ -147,7 +187,7 @@ def decide_stance(
     if falsity(root) and (points_back(content, root) or overlaps_earlier):
         return StanceDecision("deny", True, "calls a claim false")
     if root_negated(root):
-        if points_back(content, root) or coordinated_with_denial:
+        if points_back(content, root, definite=True) or coordinated_with_denial:
             return StanceDecision("deny", True, "negated content pointing back")
         if overlaps_earlier:
             return StanceDecision("deny", True, "negated content answering an earlier claim")

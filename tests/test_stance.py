@@ -119,3 +119,49 @@ def test_a_denial_answering_an_earlier_claim_points_to_it(run_extract) -> None: 
     )
     claim = target(records, "a deal had been reached")
     assert target(records, "no such deal").responds_to == claim.id
+
+
+# (text, the answering content, the content it answers or None): which earlier claim a response is linked
+# to. Only explicit answers are linked (a denial cue sharing the claim's predicate, or a pointer such as
+# "these claims"); a negated content that merely shares words with an earlier claim is a denial, unlinked.
+RESPONSES = [
+    (
+        "The ministry said that troops crossed the border. "
+        "The Kremlin denied that its troops had crossed it.",
+        "its troops had crossed it",
+        "troops crossed the border",
+    ),
+    (
+        "Critics said the mayor took bribes from the developer. "
+        "The mayor said he never took bribes from the developer.",
+        "he never took bribes",
+        None,
+    ),
+    (
+        "Brown said the budget would balance by 2020. Smith said Brown's claims about the budget were false.",
+        "Brown's claims about the budget were false",
+        "the budget would balance by 2020",
+    ),
+    (
+        "Brown said the budget would balance by 2020. Smith said Jones's claims about the budget were false.",
+        "Jones's claims about the budget were false",
+        None,  # Jones made no claim here
+    ),
+    (
+        "Reports said a ceasefire deal was reached. Officials said there was no deal at all. "
+        "Moscow dismissed these claims.",
+        "these claims",
+        "a ceasefire deal was reached",  # not the officials' denial in between
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "response", "answered"), RESPONSES)
+def test_which_claim_a_response_answers(run_extract, text: str, response: str, answered: str | None) -> None:  # type: ignore[no-untyped-def]
+    records = run_extract(text)
+    r = target(records, response)
+    assert r.stance == "deny"
+    if answered is None:
+        assert r.responds_to is None
+    else:
+        assert r.responds_to == target(records, answered).id
