@@ -6,6 +6,7 @@ thresholds were tuned by reading train-only links, so the dev-touching sample wa
 
     python bench/link_check.py ../shared/polnear/train ../shared/polnear/dev            # sample -> TSV
     python bench/link_check.py ../shared/polnear/train ../shared/polnear/dev --show     # + the texts
+    python bench/link_check.py ../shared/polnear/train ../shared/polnear/dev --all      # any link
     python bench/link_check.py --score                                                  # precision
 
 ``bench/link_check.tsv`` holds ids, offsets, verdicts and reason categories only (no corpus text):
@@ -76,7 +77,8 @@ def sample(args: argparse.Namespace) -> None:
     links = link_records(records, load_model())
     touching = [k for k in links if k.source.record.doc in dev_ids or k.target.record.doc in dev_ids]
     print(f"{len(links)} links over {len({r.doc for r in records})} articles; {len(touching)} touch dev")
-    chosen = random.Random(args.seed).sample(touching, min(args.n, len(touching)))
+    pool = links if args.all else touching
+    chosen = random.Random(args.seed).sample(pool, min(args.n, len(pool)))
     old = {}
     if TSV.exists():
         with TSV.open(encoding="utf-8") as f:
@@ -141,6 +143,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=50)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--show", action="store_true", help="print the sampled pairs' texts (do not commit)")
+    parser.add_argument(
+        "--all", action="store_true", help="sample from every link, not only those touching the last split"
+    )
     parser.add_argument("--score", action="store_true", help="precision of the verdicts in the TSV")
     args = parser.parse_args()
     if args.score:

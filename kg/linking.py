@@ -14,8 +14,10 @@ proposition when
 
 Such a pair is linked ``ckg:restates`` when it is one statement reported twice (the same agent -- a bare
 surname is the full name it mostly stands for in the corpus -- or the same quotation of at least
-:data:`SAME_WORDS` words), else ``ckg:supports`` when the polarities agree, ``ckg:disputes`` when they
-differ (the negative claim disputes the positive one, at a higher overlap). A person named only by a
+:data:`SAME_WORDS` words), else, when the two also share a predicate with one of its arguments ("Mexico
+will pay" and "make Mexico pay": ``pay>mexico``; not "farmers will pay" and "taxpayers will pay"),
+``ckg:supports`` when the polarities agree, ``ckg:disputes`` when they differ (the negative claim
+disputes the positive one, at a higher overlap). A person named only by a
 description ("the real estate tycoon") may be the other claim's source, so it gets no supports/disputes.
 Links live in their own named graph (:data:`LINKS_GRAPH`), recomputed over every article after each
 build, with a reified :class:`~kg.namespace.CKG` ``ClaimLink`` recording the score and the shared terms.
@@ -26,7 +28,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from itertools import combinations
@@ -108,6 +110,9 @@ class Signature:
     negated_lemmas: frozenset[str] = frozenset()  # words under a negation ("not pay", "no deal")
     clause: bool = True  # a statement (a verb with its subject), not a noun phrase ("a ban on Muslims")
     words: tuple[str, ...] = ()  # the content's words, case-folded: shared runs of them are quotations
+    # predicate>argument pairs: a non-generic verb or noun with its subject, object or prepositional object
+    # ("pay>mexico" from "Mexico will pay" and "make Mexico pay"; "ban>muslims" from "a ban on Muslims")
+    arguments: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -217,6 +222,7 @@ def signature_of_tokens(tokens: Sequence[Token], ents: Sequence[SpacySpan]) -> S
         and any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.i in inside for c in t.children)
         for t in tokens
     )
+    entity_of = {i: name_key(e.text, None) for e in ents for i in range(e.start, e.end)}
     return Signature(
         frozenset(lemmas | {f"@{e}" for e in entities}),
         frozenset(entities),
@@ -226,7 +232,38 @@ def signature_of_tokens(tokens: Sequence[Token], ents: Sequence[SpacySpan]) -> S
         frozenset(negated_lemmas),
         clause,
         tuple(t.lower_ for t in tokens if any(c.isalnum() for c in t.text)),
+        frozenset(_arguments(tokens, inside, entity_of)),
     )
+
+
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _arguments(tokens: Sequence[Token], inside: set[int], entity_of: dict[int, str]) -> Iterator[str]:
+    """The content's ``predicate>argument`` pairs (see :class:`Signature`): a verb or noun of the content
+    (not a generic verb) and the head of a subject, object or prepositional object of it, as an entity key
+    or a noun lemma (pronouns say nothing here)."""
+    for t in tokens:
+        if t.pos_ not in ("VERB", "NOUN") or t.lemma_.lower() in GENERIC_VERBS or t.is_stop:
+            continue
+        predicate = t.lemma_.lower()
+        children = [c for c in t.children if c.i in inside]
+        args = [c for c in children if c.dep_ in ARGUMENT_DEPS]
+        args += [
+            g
+            for c in children
+            if c.dep_ in ("prep", "agent")
+            for g in c.children
+            if g.dep_ == "pobj" and g.i in inside
+        ]
+        if t.dep_ == "relcl" and t.head.i in inside:
+            args.append(t.head)  # "the bill, which passed the Senate": pass>bill
+        for a in args:
+            if a.pos_ == "PRON":
+                continue
+            key = entity_of.get(a.i) or (a.lemma_.lower() if a.pos_ in ("NOUN", "PROPN") else "")
+            if key:
+                yield f"{predicate}>{key}"
 
 
 def signatures(texts: Sequence[str], nlp: Language) -> list[Signature]:
@@ -321,7 +358,7 @@ class SignatureCache:
         return len(pairs)
 
 
-SIGNATURE_FORMAT = 2  # 2: read within the content in its own parse
+SIGNATURE_FORMAT = 3  # 2: read within the content in its own parse; 3: predicate>argument pairs
 SIGNATURES = SignatureCache()  # this process's signatures
 
 
@@ -468,6 +505,8 @@ def find_links(
         same_source = same_source or (neg_a == neg_b and quotation and run >= SAME_WORDS)
         if not same_source and (a.described or b.described):
             continue  # "the real estate tycoon" may well be the named source of the other claim
+        if not same_source and not sa.arguments & sb.arguments:
+            continue  # shared words, but not one predicate of one argument: two propositions
         if neg_a == neg_b:
             src, dst = (
                 (b, a)

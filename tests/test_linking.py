@@ -147,6 +147,12 @@ def links_between(nlp, a: Attribution, b: Attribution) -> list[Link]:  # type: i
             None,
             id="too-short",
         ),
+        pytest.param(
+            rec("a", "Springfield farmers will pay more for water than the new stadium costs", "Jane Roe"),
+            rec("b", "Springfield taxpayers will pay for the new stadium", "John Smith"),
+            None,
+            id="shared-words-but-no-shared-predicate-and-argument",
+        ),
     ],
 )
 def test_link_pairs(nlp, a: Attribution, b: Attribution, relation: str | None) -> None:  # type: ignore[no-untyped-def]
