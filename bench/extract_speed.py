@@ -114,8 +114,13 @@ def write_section(path: Path, heading: str, section: str) -> None:
     """Replace the section starting with ``heading`` in ``path`` (or append it), atomically."""
     old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n\n"
     parts = old.split("\n## ")
-    kept = [p for p in parts[1:] if not ("## " + p).startswith(heading)]
-    new = parts[0].rstrip("\n") + "\n\n" + "".join("## " + p.rstrip("\n") + "\n\n" for p in kept) + section
+    sections = ["## " + p.rstrip("\n") + "\n" for p in parts[1:]]
+    at = next((i for i, p in enumerate(sections) if p.startswith(heading)), None)
+    if at is None:
+        sections.append(section)
+    else:
+        sections[at] = section  # in place: the file keeps its order
+    new = parts[0].rstrip("\n") + "\n\n" + "\n".join(s.rstrip("\n") + "\n" for s in sections)
     tmp = path.with_suffix(".tmp")
     tmp.write_text(new, encoding="utf-8")
     os.replace(tmp, path)

@@ -46,15 +46,16 @@ def main() -> int:
         )
     lines += [
         "",
-        "Confidence curve (default run): records kept at confidence >= threshold.",
+        "Confidence curve (default run): records kept at confidence >= threshold. The confidence is an",
+        "estimate of a record's precision (kg/confidence.py), calibrated on train's cross-validation.",
         "",
-        "| threshold | content P | content R | content F1 | full F1 |",
-        "|---|---|---|---|---|",
+        "| threshold | records | content P | content R | content F1 | full F1 |",
+        "|---|---|---|---|---|---|",
     ]
     for t, r in curve:
         lines.append(
-            f"| {t:.1f} | {r.content_precision:.3f} | {r.content_recall:.3f} | {r.content_f1:.3f} | "
-            f"{r.full_f1:.3f} |"
+            f"| {t:.2f} | {r.n_pred:,} | {r.content_precision:.3f} | {r.content_recall:.3f} | "
+            f"{r.content_f1:.3f} | {r.full_f1:.3f} |"
         )
     lines += [
         "",

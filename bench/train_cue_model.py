@@ -12,6 +12,10 @@ the decision threshold are chosen by document-level cross-validation on train on
 extracts the held-out fold's articles with the whole extractor, and the setting with the best mean of
 content and full F1 over all folds is kept. The dev split is not read.
 
+The cross-validation's records at that setting also give the confidence calibration
+(kg/data/calibration.tsv): per kind of raw score (the model's probability, the rules' table), a centred
+isotonic map to the share of records that matched a gold attribution.
+
 Writes only feature names (lemmas, dependency labels, word classes) and weights: no corpus text.
 
 Usage: python bench/train_cue_model.py [TRAIN_DIR] [--cache FILE.spacy] [--folds 4] [--out FILE] [--c C]
@@ -28,9 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kg.confidence import CALIBRATION, write_calibration
 from kg.cue_model import LEMMA_FEATURES, MODEL_FILE, CueModel, write_model
 from kg.document import Document
-from kg.evaluate import GoldItem, jaccard, load_gold, predictions_from_records, score
+from kg.evaluate import GoldItem, jaccard, load_gold, prediction_matches, predictions_from_records, score
 from kg.extract import Extractor, Options, _content_chars, assemble
 from kg.lexicon import load_lexicon
 from kg.nlp import load_model, parse
@@ -166,16 +171,54 @@ def flat(
     return X, y, lemmas
 
 
-def extract_with(articles: Sequence[Article], model: CueModel) -> list[dict[str, Any]]:
+def extract_with(
+    articles: Sequence[Article], model: CueModel, groups: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """The records the whole extractor finds with ``model``, with raw (uncalibrated) confidences; each
+    record's confidence group ("model" or "rules") is appended to ``groups`` when given."""
     out = []
     lex = load_lexicon()
     for art in articles:
         ex = Extractor(art.document, art.doc, lex, Options())
         ex.model = model
         cands = ex.run()
+        in_quote = [q is not None for q in ex.quote_of]
         out += [
-            r.to_json() for r in assemble(art.document, art.doc, cands, [q is not None for q in ex.quote_of])
+            r.to_json() for r in assemble(art.document, art.doc, cands, in_quote, ex.tok, calibrated=False)
         ]
+        if groups is not None:
+            groups += ["model" if c.score is not None else "rules" for c in cands]
+    return out
+
+
+def calibration(
+    gold: dict[str, list[GoldItem]], records: list[dict[str, Any]], groups: list[str]
+) -> dict[str, list[tuple[float, float]]]:
+    """Per confidence group, the isotonic map from raw confidence to the share of content matches."""
+    from sklearn.isotonic import IsotonicRegression
+
+    matched = prediction_matches(gold, predictions_from_records(records))
+    steps = {}
+    for group in sorted(set(groups)):
+        pick = [i for i, g in enumerate(groups) if g == group]
+        raw = [float(records[i]["confidence"]) for i in pick]
+        iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
+        iso.fit(raw, [float(matched[i]) for i in pick])
+        steps[group] = centred(list(zip(iso.X_thresholds_, iso.y_thresholds_, strict=True)))
+    return steps
+
+
+def centred(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Isotonic regression's points with each flat run replaced by one point at its centre (centred
+    isotonic regression): interpolating between them keeps the raw scores' order everywhere inside the
+    range instead of tying everything on a plateau."""
+    out: list[tuple[float, float]] = []
+    run: list[float] = []
+    for k, (x, y) in enumerate(points):
+        run.append(float(x))
+        if k + 1 == len(points) or points[k + 1][1] != y:
+            out.append(((run[0] + run[-1]) / 2, float(y)))
+            run = []
     return out
 
 
@@ -187,6 +230,7 @@ def main() -> int:
     )
     ap.add_argument("--folds", type=int, default=4)
     ap.add_argument("--out", type=Path, default=MODEL_FILE)
+    ap.add_argument("--calibration", type=Path, default=CALIBRATION)
     ap.add_argument("--c", type=float, default=None, help="Fix the regularisation (skips its search).")
     a = ap.parse_args()
     if not a.train.is_dir():
@@ -205,17 +249,20 @@ def main() -> int:
     )
     gold = {art.document.id: art.gold for art in articles}
     f1: dict[tuple[float, float], float] = {}
+    held_out: dict[tuple[float, float], tuple[list[dict[str, Any]], list[str]]] = {}
     for c in CS if a.c is None else (a.c,):
         found: dict[float, list[dict[str, Any]]] = {th: [] for th in THRESHOLDS}
+        kinds: dict[float, list[str]] = {th: [] for th in THRESHOLDS}
         for k in range(a.folds):
             held = [art for i, art in enumerate(articles) if i % a.folds == k]
             train = [p for i, p in enumerate(per_article) if i % a.folds != k]
             m = fit(*flat(train), c, nouns)
             for th in THRESHOLDS:
-                found[th] += extract_with(held, CueModel(m.weights, m.bias, th, nouns))
+                found[th] += extract_with(held, CueModel(m.weights, m.bias, th, nouns), kinds[th])
         for th in THRESHOLDS:
             rep = score(gold, predictions_from_records(found[th]))
             f1[c, th] = (rep.content_f1 + rep.full_f1) / 2
+            held_out[c, th] = (found[th], kinds[th])
             print(
                 f"C={c} threshold={th}: content F1 {rep.content_f1:.3f} (P {rep.content_precision:.3f} "
                 f"R {rep.content_recall:.3f}), full F1 {rep.full_f1:.3f}",
@@ -231,6 +278,16 @@ def main() -> int:
         f" F1 {f1[best_c, best_th]:.3f}). Feature names and weights only, no corpus text.",
     ]
     write_model(model, a.out, header)
+    records, groups = held_out[best_c, best_th]  # the cross-validation's records at the chosen setting
+    write_calibration(
+        calibration(gold, records, groups),
+        a.calibration,
+        [
+            "claim-kg confidence calibration (kg/confidence.py): raw confidence -> share of content matches,",
+            f"isotonic per group, from {len(records)} records of the {a.folds}-fold cross-validation on "
+            f"{len(articles)} PolNeAR train articles (bench/train_cue_model.py). Numbers only.",
+        ],
+    )
     print(
         f"wrote {a.out}: {len(model.weights)} features, C={best_c}, threshold {best_th} "
         f"({time.perf_counter() - t0:.0f} s)"

@@ -1,9 +1,12 @@
-"""Confidence of a record: the precision of its features, measured on a gold split we do not report on.
+"""Confidence of a record: an estimate of its precision, measured on a gold split we do not report on.
 
-``kg/data/confidence.tsv`` (written by ``bench/calibrate.py`` on PolNeAR train) holds the smoothed
-precision of each extraction rule, cue lemma, source form and content length. A record's confidence
-combines them naive-Bayes style: the overall precision times each feature's precision ratio, clamped.
-Thresholding it therefore trades recall for precision (``kg eval --curve`` shows the curve).
+A raw score comes first: the cue model's probability for the cues it chose (:mod:`kg.cue_model`), else
+the rules' table ``kg/data/confidence.tsv`` (written by ``bench/calibrate.py`` on PolNeAR train: the
+smoothed precision of each extraction rule, cue lemma, source form and content length, combined
+naive-Bayes style and clamped). Then ``kg/data/calibration.tsv`` (written by ``bench/train_cue_model.py``
+from its cross-validation on train) maps each kind of raw score, monotonically (centred isotonic
+regression), to the share of such records that matched a gold attribution, so that the two kinds are on
+one scale and thresholding the confidence trades recall for precision (``kg eval --curve`` shows it).
 """
 
 from __future__ import annotations
@@ -68,4 +71,56 @@ def confidence(values: dict[str, str], fallback: float) -> float:
         known = table.get((name, values[name]))
         if known is not None:
             p *= known / overall
+    return _clamp(p)
+
+
+CALIBRATION = Path(__file__).parent / "data" / "calibration.tsv"
+GROUPS = ("model", "rules")  # which raw score a record has: the cue model's, or the rules' table
+
+
+@cache
+def load_calibration(path: Path = CALIBRATION) -> dict[str, tuple[tuple[float, float], ...]]:
+    """Per group, the calibration's points ``(raw score, calibrated value)``, in order of the raw score."""
+    steps: dict[str, list[tuple[float, float]]] = {}
+    if not path.exists():
+        return {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("#") or line.startswith("group\t") or not line.strip():
+            continue
+        try:
+            group, raw, value = line.split("\t")
+            steps.setdefault(group, []).append((float(raw), float(value)))
+        except ValueError as exc:
+            raise ValueError(f"{path}:{n}: expected 'group<TAB>raw<TAB>calibrated' ({exc})") from exc
+    return {g: tuple(sorted(v)) for g, v in steps.items()}
+
+
+def calibrate(group: str, raw: float) -> float:
+    """``raw`` mapped through its group's calibration (unchanged without one): interpolated linearly
+    between the points and held at the end values beyond them."""
+    steps = load_calibration().get(group)
+    if not steps:
+        return raw
+    lo_x, lo_y = steps[0]
+    if raw <= lo_x:
+        return _clamp(lo_y)
+    for hi_x, hi_y in steps[1:]:
+        if raw <= hi_x:
+            share = (raw - lo_x) / (hi_x - lo_x) if hi_x > lo_x else 1.0
+            return _clamp(lo_y + share * (hi_y - lo_y))
+        lo_x, lo_y = hi_x, hi_y
+    return _clamp(lo_y)
+
+
+def _clamp(p: float) -> float:
     return min(CEILING, max(FLOOR, p))
+
+
+def write_calibration(steps: dict[str, list[tuple[float, float]]], path: Path, header: list[str]) -> None:
+    """Write calibration steps (see :func:`load_calibration`) through a temporary file."""
+    lines = [f"# {h}" for h in header] + ["group\traw\tcalibrated"]
+    for group in sorted(steps):
+        lines += [f"{group}\t{raw:.4f}\t{value:.4f}" for raw, value in steps[group]]
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)

@@ -338,6 +338,8 @@ def load_shards(paths: Iterable[Path | str], store: Path) -> LoadSummary:
         for f in files:
             db.bulk_load(path=str(f), format=ox.RdfFormat.N_QUADS)
         db.flush()
+        if files:
+            db.optimize()  # compacted, as ClaimStore.close does
         total = len(db)
     finally:
         del db  # releases the store's lock

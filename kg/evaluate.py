@@ -67,6 +67,7 @@ __all__ = [
     "normalize_doc_id",
     "normalize_stance",
     "pr_curve",
+    "prediction_matches",
     "predictions_from_records",
     "prf",
     "score",
@@ -785,6 +786,28 @@ def _match_doc(
     full_pairs = [x for x in pairs if x.source_ok and required[x.gold] and x.pred not in dont_care]
     full = _greedy(full_pairs, lambda x: (-x.overlap, x.gold, x.pred))
     return _DocMatch(required, content, full, dont_care)
+
+
+def prediction_matches(
+    gold: Mapping[str, Sequence[GoldItem]], predictions: Sequence[Prediction], *, pronoun_lenient: bool = True
+) -> list[bool]:
+    """For each prediction, in order, whether the content matching pairs it with a gold item (of its
+    document; optional gold counts as matched), as :func:`score` counts a content match."""
+    gold_by_doc = {normalize_doc_id(doc): items for doc, items in gold.items()}
+    where: dict[str, list[int]] = {}
+    for i, p in enumerate(predictions):
+        where.setdefault(normalize_doc_id(p.doc), []).append(i)
+    matched = [False] * len(predictions)
+    for doc, idx in where.items():
+        m = _match_doc(
+            gold_by_doc.get(doc, []),
+            [predictions[i] for i in idx],
+            strict=False,
+            pronoun_lenient=pronoun_lenient,
+        )
+        for pi in m.content.values():
+            matched[idx[pi]] = True
+    return matched
 
 
 def _default_classify(cue: str) -> str:

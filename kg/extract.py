@@ -30,7 +30,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg import ids
 from kg.boilerplate import boilerplate_spans
-from kg.confidence import confidence, feature_values
+from kg.confidence import calibrate, confidence, feature_values
 from kg.coref import Named, Resolver, group_names, person_names
 from kg.cue_model import (
     CueModel,
@@ -508,7 +508,7 @@ class Extractor:
                 if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > t.i:
                     add(f"n-{c.dep_}", [self.subtree(c)], c)
                 elif c.dep_ == "prep" and c.i > t.i:
-                    pobj = next((x for x in self.kids[c.i] if x.dep_ in ("pobj", "pcomp")), None)
+                    pobj = self.prep_object(c)
                     if pobj is not None:
                         add(f"n-prep:{c.lower_}", [self.subtree(pobj)], pobj)
             return out
@@ -530,11 +530,11 @@ class Extractor:
                     add("dobj+", [self.object_with_complement(t, c)], c)
                 for p in self.kids[c.i]:
                     if p.dep_ == "prep" and p.i > c.i:
-                        pobj = next((x for x in self.kids[p.i] if x.dep_ in ("pobj", "pcomp")), None)
+                        pobj = self.prep_object(p)
                         if pobj is not None:
                             add(f"{dep}-prep:{p.lower_}", [self.subtree(pobj)], pobj)
             elif dep == "prep" and c.i > t.i:
-                pobj = next((x for x in self.kids[c.i] if x.dep_ in ("pobj", "pcomp")), None)
+                pobj = self.prep_object(c)
                 # "cited [X] as Y" holds the claim in X (dobj+); "cited as Y" alone has only a predicate
                 if pobj is not None and (c.lower_ != "as" or any(x.dep_ == "dobj" for x in kids)):
                     add(f"prep:{c.lower_}", [self.subtree(pobj)], pobj)
@@ -549,6 +549,10 @@ class Extractor:
                 lo, hi = min(subj.left_edge.i, comp.left_edge.i), max(subj.right_edge.i, comp.right_edge.i)
                 add("raising", [self.trim(lo, hi + 1)], comp)
         return out
+
+    def prep_object(self, prep: Token) -> Token | None:
+        """The object of a preposition: a noun phrase or a clause ("for *raising* taxes")."""
+        return next((x for x in self.kids[prep.i] if x.dep_ in ("pobj", "pcomp")), None)
 
     def trailing_cut(self, root: Token, a: int, b: int) -> tuple[int, int] | None:
         """``[a, b)`` cut before the first trailing dependent of ``root`` set off by punctuation or
@@ -1352,10 +1356,12 @@ def assemble(
     cands: Sequence[Candidate],
     in_quote: Sequence[bool],
     tokens: Sequence[Token] | None = None,
+    calibrated: bool = True,
 ) -> list[Attribution]:
     """Resolve sources, decide stance, label and score, and freeze candidates into records.
 
-    ``tokens``: ``list(doc)`` when the caller has it (spares making the tokens again)."""
+    ``tokens``: ``list(doc)`` when the caller has it (spares making the tokens again); ``calibrated``:
+    confidences mapped through :func:`kg.confidence.calibrate` (off to measure the raw scores)."""
     text = document.text
     tok = tokens if tokens is not None else list(doc)
     names = [
@@ -1442,9 +1448,12 @@ def assemble(
             [source_span.start, source_span.end] if source_span else None,
         )
         if c.score is not None:
-            conf = c.score
+            conf, group = c.score, "model"
         else:
             conf = confidence(feature_values(c.how, cue_lemma, source_text, content), _confidence(c))
+            group = "rules"
+        if calibrated:
+            conf = calibrate(group, conf)
         record = Attribution(
             id=rid,
             doc=document.id,

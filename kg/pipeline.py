@@ -388,7 +388,7 @@ def evaluate_extractor(
     curve: bool = False,
     save_pred: Path | None = None,
     options: Options | None = None,
-    thresholds: Sequence[float] = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
+    thresholds: Sequence[float] = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85),
 ) -> tuple[Any, list[tuple[float, Any]]]:
     """Score predictions (a file, or the extractor run on the gold texts) against ``gold``.
 
