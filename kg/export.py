@@ -40,7 +40,7 @@ def atomic_write(path: Path | str, mode: str = "w") -> Iterator[IO[Any]]:
     try:
         text = "b" not in mode
         with os.fdopen(fd, mode, encoding="utf-8" if text else None, newline="" if text else None) as fh:
-            yield fh
+            yield fh if text else _WritingBack(fh)  # type: ignore[misc]
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -49,6 +49,53 @@ def atomic_write(path: Path | str, mode: str = "w") -> Iterator[IO[Any]]:
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+class _WritingBack:
+    """A binary file that asks the kernel to start writing each 8 MiB out as soon as it is written
+    (Linux ``sync_file_range``, as RocksDB's ``bytes_per_sync``): the disk works while the serialiser
+    does, and the final fsync has little left to wait for. Elsewhere, a plain file."""
+
+    CHUNK = 8 << 20
+
+    def __init__(self, fh: IO[bytes]) -> None:
+        self.fh = fh
+        self.fd = fh.fileno()
+        self.written = self.synced = 0
+
+    def write(self, data: bytes) -> int:
+        n = self.fh.write(data)
+        self.written += n
+        if self.written - self.synced >= self.CHUNK and _SYNC_FILE_RANGE is not None:
+            self.fh.flush()
+            _SYNC_FILE_RANGE(self.fd, self.synced, self.written - self.synced, _SYNC_FILE_RANGE_WRITE)
+            self.synced = self.written
+        return n
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.fh, name)
+
+
+def _sync_file_range() -> Any:
+    """libc's ``sync_file_range`` (Linux), or ``None``."""
+    import ctypes
+    import ctypes.util
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        fn = libc.sync_file_range
+    except (OSError, AttributeError):
+        return None
+    fn.argtypes = [ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint]
+    fn.restype = ctypes.c_int
+    return fn
+
+
+_SYNC_FILE_RANGE = _sync_file_range()
+_SYNC_FILE_RANGE_WRITE = 2  # start writing the range out; do not wait
 
 
 def _fsync_dir(directory: Path) -> None:

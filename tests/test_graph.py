@@ -443,6 +443,19 @@ def test_atomic_write_leaves_nothing_half_written(tmp_path: Path) -> None:
     assert (tmp_path / "new" / "out.txt").read_text(encoding="utf-8") == "complete"
 
 
+def test_binary_atomic_write_starts_writeback_and_keeps_every_byte(tmp_path: Path) -> None:
+    import kg.export as export
+
+    target = tmp_path / "big.nq"
+    piece = bytes(range(256)) * 4096  # 1 MiB
+    with atomic_write(target, "wb") as fh:
+        for _ in range(20):  # past two writeback chunks
+            fh.write(piece)
+        if export._SYNC_FILE_RANGE is not None:  # Linux
+            assert fh.synced == 16 * len(piece)
+    assert target.read_bytes() == piece * 20
+
+
 def test_jsonl_round_trips_the_records(tmp_path: Path) -> None:
     records = sample()[1]
     write_jsonl(records, tmp_path / "r.jsonl")
