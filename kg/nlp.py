@@ -18,8 +18,10 @@ class ModelError(RuntimeError):
 
 
 @lru_cache(maxsize=4)
-def load_model(name: str | None = None) -> Language:
-    """Load ``name``, or the first of :data:`DEFAULT_MODELS` that is installed."""
+def load_model(name: str | None = None, *, line_breaks: bool = True) -> Language:
+    """Load ``name``, or the first of :data:`DEFAULT_MODELS` that is installed; with ``line_breaks``
+    (claim-kg's pipeline) :func:`line_break_starts` runs before the parser, without it the pipeline is
+    the model as shipped (the benches' bare parse)."""
     import spacy
 
     candidates = (name,) if name else DEFAULT_MODELS
@@ -29,7 +31,7 @@ def load_model(name: str | None = None) -> Language:
             nlp = spacy.load(candidate)
         except OSError:
             continue
-        if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+        if line_breaks and "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
             nlp.add_pipe(LINE_BREAKS, before="parser")
         return nlp
     raise ModelError(
