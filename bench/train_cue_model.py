@@ -187,7 +187,7 @@ def extract_with(
             r.to_json() for r in assemble(art.document, art.doc, cands, in_quote, ex.tok, calibrated=False)
         ]
         if groups is not None:
-            groups += ["model" if c.score is not None else "rules" for c in cands]
+            groups += [c.confidence_group for c in cands]
     return out
 
 

@@ -117,10 +117,11 @@ def _clamp(p: float) -> float:
 
 
 def write_calibration(steps: dict[str, list[tuple[float, float]]], path: Path, header: list[str]) -> None:
-    """Write calibration steps (see :func:`load_calibration`) through a temporary file."""
+    """Write calibration points (see :func:`load_calibration`), atomically."""
+    from kg.export import atomic_write
+
     lines = [f"# {h}" for h in header] + ["group\traw\tcalibrated"]
     for group in sorted(steps):
         lines += [f"{group}\t{raw:.4f}\t{value:.4f}" for raw, value in steps[group]]
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    with atomic_write(path) as fh:
+        fh.write("\n".join(lines) + "\n")

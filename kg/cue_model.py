@@ -100,14 +100,15 @@ def load_cue_model(path: Path | None = None) -> CueModel | None:
 
 
 def write_model(model: CueModel, path: Path, header: Sequence[str] = ()) -> None:
-    """Write ``model`` (features sorted by name) to ``path`` through a temporary file."""
+    """Write ``model`` (features sorted by name) to ``path``, atomically."""
+    from kg.export import atomic_write
+
     lines = [f"# {h}" for h in header]
     lines += [f"@bias\t{model.bias:.6g}", f"@threshold\t{model.threshold:.4g}"]
     lines += [f"@noun\t{noun}" for noun in sorted(model.nouns)]
     lines += [f"{name}\t{w:.5g}" for name, w in sorted(model.weights.items())]
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    with atomic_write(path) as fh:
+        fh.write("\n".join(lines) + "\n")
 
 
 # ---------------------------------------------------------------------- features

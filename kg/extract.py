@@ -189,6 +189,12 @@ class Candidate:
     stype: SourceType | None = None
     score: float | None = None  # the cue model's probability, when it chose this candidate
 
+    @property
+    def confidence_group(self) -> str:
+        """Which raw confidence the record gets (:data:`kg.confidence.GROUPS`): the cue model's
+        probability, or the rules' table."""
+        return "model" if self.score is not None else "rules"
+
 
 class Extractor:
     """Runs the finders over one spaCy ``Doc`` of a :class:`Document`."""
@@ -1448,12 +1454,11 @@ def assemble(
             [source_span.start, source_span.end] if source_span else None,
         )
         if c.score is not None:
-            conf, group = c.score, "model"
+            conf = c.score
         else:
             conf = confidence(feature_values(c.how, cue_lemma, source_text, content), _confidence(c))
-            group = "rules"
         if calibrated:
-            conf = calibrate(group, conf)
+            conf = calibrate(c.confidence_group, conf)
         record = Attribution(
             id=rid,
             doc=document.id,

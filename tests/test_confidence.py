@@ -59,7 +59,7 @@ def test_records_carry_calibrated_confidences(nlp) -> None:  # type: ignore[no-u
     in_quote = [q is not None for q in ex.quote_of]
     raw = assemble(document, doc, cands, in_quote, calibrated=False)
     final = assemble(document, doc, cands, in_quote)
-    groups = ["model" if c.score is not None else "rules" for c in cands]
+    groups = [c.confidence_group for c in cands]
     assert len(raw) == len(final) == len(groups) >= 3 and set(groups) == set(GROUPS)
     for r, f, g in zip(raw, final, groups, strict=True):
         assert f.confidence == pytest.approx(calibrate(g, r.confidence), abs=2e-4)
