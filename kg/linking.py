@@ -246,6 +246,8 @@ def _arguments(tokens: Sequence[Token], inside: set[int], entity_of: dict[int, s
     for t in tokens:
         if t.pos_ not in ("VERB", "NOUN") or t.lemma_.lower() in GENERIC_VERBS or t.is_stop:
             continue
+        if _circumstantial(t, inside):
+            continue
         predicate = t.lemma_.lower()
         children = [c for c in t.children if c.i in inside]
         args = [c for c in children if c.dep_ in ARGUMENT_DEPS]
@@ -264,6 +266,19 @@ def _arguments(tokens: Sequence[Token], inside: set[int], entity_of: dict[int, s
             key = entity_of.get(a.i) or (a.lemma_.lower() if a.pos_ in ("NOUN", "PROPN") else "")
             if key:
                 yield f"{predicate}>{key}"
+
+
+def _circumstantial(t: Token, inside: set[int]) -> bool:
+    """Whether ``t`` sits in a circumstance of the content rather than in what it states: under an
+    adverbial clause or phrase of a verb ("ticket sales doubled *the week after the council's vote to
+    approve* ...", "would not meet the council *because of its calls for a recount* ..."). A noun's
+    own complement ("calls for a recount", "a vote on") is part of the statement."""
+    h = t
+    while h.head.i != h.i and h.head.i in inside:
+        if h.dep_ in ("advcl", "npadvmod") or (h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX")):
+            return True
+        h = h.head
+    return False
 
 
 def signatures(texts: Sequence[str], nlp: Language) -> list[Signature]:
@@ -358,7 +373,8 @@ class SignatureCache:
         return len(pairs)
 
 
-SIGNATURE_FORMAT = 3  # 2: read within the content in its own parse; 3: predicate>argument pairs
+# 2: read within the content in its own parse; 3: predicate>argument pairs; 4: none from circumstances
+SIGNATURE_FORMAT = 4
 SIGNATURES = SignatureCache()  # this process's signatures
 
 
@@ -496,13 +512,18 @@ def find_links(
             continue
         common = sa.lemmas & sb.lemmas
         neg_a, neg_b = a.negative_on(common), b.negative_on(common)
+        # One statement reported twice: by the same source, or the same words quoted at length (the
+        # other "source" is then who repeated it: "fact-checkers", "the president", a misattribution).
+        # Quoted at length, the words are one statement whatever an aside in one version negates ("not
+        # me, not Tom"); only a denial cue makes the repetition a dispute.
+        quotation = "direct" in (a.record.kind, b.record.kind) or "mixed" in (a.record.kind, b.record.kind)
+        verbatim = quotation and run >= SAME_WORDS
+        if verbatim and "deny" not in (a.record.cue_class, b.record.cue_class):
+            neg_b = neg_a
         same_source = a.source_key == b.source_key or a.label == b.label
         if neg_a != neg_b and (same_source or score < threshold + DISPUTE_MARGIN):
             continue
-        # One statement reported twice: by the same source, or the same words quoted at length (the
-        # other "source" is then who repeated it: "fact-checkers", "the president", a misattribution).
-        quotation = "direct" in (a.record.kind, b.record.kind) or "mixed" in (a.record.kind, b.record.kind)
-        same_source = same_source or (neg_a == neg_b and quotation and run >= SAME_WORDS)
+        same_source = same_source or (neg_a == neg_b and verbatim)
         if not same_source and (a.described or b.described):
             continue  # "the real estate tycoon" may well be the named source of the other claim
         if not same_source and not sa.arguments & sb.arguments:

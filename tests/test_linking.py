@@ -118,10 +118,50 @@ def links_between(nlp, a: Attribution, b: Attribution) -> list[Link]:  # type: i
             id="same-words-quoted-at-length",
         ),
         pytest.param(
+            rec(
+                "a",
+                "Believe me, this city has never had a builder or a planner, not me, not Tom [Hale], nobody"
+                " better qualified than Jane Roe to run the stadium project of Springfield.",
+                "Bob Ray",
+                kind="direct",
+            ),
+            rec(
+                "b",
+                "Believe me, this city has never had a builder or a planner better qualified than Jane Roe"
+                " to run the stadium project of Springfield.",
+                "Jane Roe",
+                kind="direct",
+            ),
+            "restates",
+            id="same-words-quoted-with-a-negated-aside",
+        ),
+        pytest.param(
             rec("a", APPROVED, "Jane Roe"),
             rec("b", "the Springfield city council approved the stadium budget", "the team owner"),
             None,
             id="a-description-may-be-the-same-person",
+        ),
+        pytest.param(
+            rec("a", APPROVED, "Jane Roe"),
+            rec(
+                "b",
+                "ticket sales in Springfield doubled the week after the city council approved the new"
+                " stadium budget",
+                "John Smith",
+            ),
+            None,
+            id="the-proposition-only-in-a-circumstance",
+        ),
+        pytest.param(
+            rec("a", APPROVED, "Jane Roe"),
+            rec(
+                "b",
+                "the Springfield mayor would not meet the council because of its vote approving the new"
+                " stadium budget",
+                "John Smith",
+            ),
+            None,
+            id="the-proposition-only-in-a-reason",
         ),
         pytest.param(
             rec("a", APPROVED, "Jane Roe"),
