@@ -551,9 +551,8 @@ class Extractor:
         if t.lemma_.lower() in RAISING:
             subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
             comp = next((c for c in kids if c.dep_ in ("xcomp", "ccomp")), None)
-            if subj is not None and comp is not None:
-                lo, hi = min(subj.left_edge.i, comp.left_edge.i), max(subj.right_edge.i, comp.right_edge.i)
-                add("raising", [self.trim(lo, hi + 1)], comp)
+            if subj is not None and comp is not None:  # "[The plan] seems [to be failing]"
+                add("raising", sorted(r for r in (self.subtree(subj), self.subtree(comp)) if r), comp)
         return out
 
     def prep_object(self, prep: Token) -> Token | None:
@@ -662,12 +661,14 @@ class Extractor:
             p = sigmoid(model.bias + model.score(base) + model.score(best[2]))
             if p < model.threshold:
                 continue
+            if lemma in RAISING:  # "The plan seems to be failing": the claim is the whole clause
+                best = next((r for r in rows if r[0].kind == "raising"), best)
             v, cand, _ = best
             source = mention_of(head) if head is not None else None
             if v.kind == "passive-agent" and v.agent is not None:
                 pobj = next((c for c in self.kids[v.agent.i] if c.dep_ == "pobj"), None)
                 source, fallback = (mention_of(pobj) if pobj is not None else None), False
-            elif v.kind in ("raising", "nsubjpass"):
+            elif v.kind in ("raising", "nsubjpass") or self.subject_not_source(t, self.lexicon_cue(t)[0]):
                 source, fallback = None, False
             keep = v.root if v.root is not None else t.i
             cand.content = [r for r in (self.cut_reserved(x, keep) for x in cand.content) if r]
@@ -698,17 +699,15 @@ class Extractor:
         comp = next((c for c in self.kids[t.i] if c.dep_ in ("xcomp", "ccomp")), None)
         if subj is None or comp is None or (subj.lower_ in PRONOUNS and subj.lower_ != "it"):
             return
-        content = self.trim(
-            min(subj.left_edge.i, comp.left_edge.i), max(subj.right_edge.i, comp.right_edge.i) + 1
-        )
-        if content is None or not self.free(*content):
+        content = sorted(r for r in (self.subtree(subj), self.subtree(comp)) if r)
+        if not content or not all(self.free(*r) for r in content):
             return
         a, b = self.cue_range(t)
         self.add(
             Candidate(
                 "raising",
                 "unattributed_hedge",
-                [content],
+                content,
                 (a, b),
                 cue,
                 None,
@@ -723,6 +722,17 @@ class Extractor:
     def passive_without_agent(self, t: Token) -> bool:
         kids = {c.dep_ for c in self.kids[t.i]}
         return "auxpass" in kids and "agent" not in kids
+
+    def subject_not_source(self, t: Token, cue: Cue | None) -> bool:
+        """Whether the cue's subject (or the noun phrase before it) is *not* who is quoted: "X seems
+        to ..." (the writer's hedge), an agentless passive ("he was asked whether", "voters were told
+        that": the subject is who heard it), and a question cue's bare participle ("Asked about X, she
+        said": the question is the reporter's)."""
+        if t.lemma_.lower() in RAISING or self.passive_without_agent(t):
+            return True
+        if cue is None or cue.cue_class != "ask" or t.tag_ != "VBN":
+            return False
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in self.kids[t.i])
 
     def verb_candidate(self, t: Token, cue: Cue, particle: Token | None) -> None:
         kids = list(self.kids[t.i])
@@ -780,7 +790,7 @@ class Extractor:
         if agent is not None and how == "passive-agent":
             pobj = next((c for c in self.kids[agent.i] if c.dep_ == "pobj"), None)
             source = mention_of(pobj) if pobj is not None else None
-        else:
+        elif not self.subject_not_source(t, cue):
             source, fallback = self.subject_of(t)
         if source is not None and source.start <= t.i < source.end:
             return

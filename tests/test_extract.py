@@ -353,6 +353,37 @@ SOURCES = [
 ]
 
 
+# The subject of the cue is not who is quoted: (text, content fragment, cue, the whole content or None)
+NOT_THE_SOURCE = [
+    # an agentless passive: the subject heard it
+    ("The governor was asked whether the new budget would raise taxes.", "the new budget", "was asked", None),
+    ("Voters were told that the polling stations would close early.", "polling stations", "were told", None),
+    # a question cue's bare participle: the question is the reporter's
+    ("Asked about the new budget, the governor said taxes would not rise.", "the new budget", "Asked", None),
+    # raising: the writer's hedge on the whole clause, subject included
+    ("The plan seems to be failing.", "failing", "seems", "The plan to be failing"),
+    (
+        "The senator appears to believe the bill will pass.",
+        "the bill will pass",
+        "appears",
+        "The senator to believe the bill will pass",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "whole"), NOT_THE_SOURCE, ids=[s[0][:40] for s in NOT_THE_SOURCE]
+)
+def test_the_subject_is_not_the_source(run_extract, text, content, cue, whole) -> None:  # type: ignore[no-untyped-def]
+    r = next(r for r in run_extract(text) if r.cue == cue)
+    assert content in r.content
+    assert (r.source, r.source_resolved) == (None, None)
+    if whole is not None:
+        assert r.content == whole
+        assert r.kind == "unattributed_hedge"
+        assert all(text[s.start : s.end] in whole for s in r.content_spans)
+
+
 @pytest.mark.parametrize(
     ("text", "content", "source", "resolved", "role"), SOURCES, ids=[s[0][:40] for s in SOURCES]
 )
