@@ -14,8 +14,9 @@ proposition when
 
 Such a pair is linked ``ckg:restates`` when it is one statement reported twice (the same agent -- a bare
 surname is the full name it mostly stands for in the corpus -- or the same quotation of at least
-:data:`SAME_WORDS` words), else, when the two also share a predicate with one of its arguments ("Mexico
-will pay" and "make Mexico pay": ``pay>mexico``; not "farmers will pay" and "taxpayers will pay"),
+:data:`SAME_WORDS` words, most of the shorter claim), else, when the two also share a predicate with one
+of its arguments ("Mexico will pay" and "make Mexico pay": ``pay>mexico``; not "farmers will pay" and
+"taxpayers will pay"),
 ``ckg:supports`` when the polarities agree, ``ckg:disputes`` when they differ (the negative claim
 disputes the positive one, at a higher overlap). A person named only by a
 description ("the real estate tycoon") may be the other claim's source, so it gets no supports/disputes.
@@ -512,12 +513,14 @@ def find_links(
             continue
         common = sa.lemmas & sb.lemmas
         neg_a, neg_b = a.negative_on(common), b.negative_on(common)
-        # One statement reported twice: by the same source, or the same words quoted at length (the
-        # other "source" is then who repeated it: "fact-checkers", "the president", a misattribution).
-        # Quoted at length, the words are one statement whatever an aside in one version negates ("not
-        # me, not Tom"); only a denial cue makes the repetition a dispute.
+        # One statement reported twice: by the same source, or the same words quoted at length, most of
+        # the shorter claim (the other "source" is then who repeated it: "fact-checkers", "the president",
+        # a misattribution).
+        # Such words are one statement whatever an aside in one version negates ("not me, not Tom");
+        # only a denial cue makes the repetition a dispute.
         quotation = "direct" in (a.record.kind, b.record.kind) or "mixed" in (a.record.kind, b.record.kind)
-        verbatim = quotation and run >= SAME_WORDS
+        most = 2 * run >= min(len(sa.words), len(sb.words))  # the run is most of the shorter claim
+        verbatim = quotation and run >= SAME_WORDS and most
         if verbatim and "deny" not in (a.record.cue_class, b.record.cue_class):
             neg_b = neg_a
         same_source = a.source_key == b.source_key or a.label == b.label

@@ -136,6 +136,23 @@ def links_between(nlp, a: Attribution, b: Attribution) -> list[Link]:  # type: i
             id="same-words-quoted-with-a-negated-aside",
         ),
         pytest.param(
+            rec(
+                "a",
+                'that Jane Roe misled the "citizens" panel on the parking garage, on the bond vote and on'
+                " sending all her stadium budget papers to the Springfield city clerk before the vote",
+                "the inspector",
+                kind="mixed",
+            ),
+            rec(
+                "b",
+                "that she sent all her stadium budget papers to the Springfield city clerk, in full and on"
+                " time, as the city charter asks of every council member",
+                "Jane Roe",
+            ),
+            None,
+            id="a-shared-phrase-in-a-longer-claim-is-no-repetition",
+        ),
+        pytest.param(
             rec("a", APPROVED, "Jane Roe"),
             rec("b", "the Springfield city council approved the stadium budget", "the team owner"),
             None,
