@@ -16,10 +16,10 @@ Such a pair is linked ``ckg:restates`` when it is one statement reported twice (
 surname is the full name it mostly stands for in the corpus -- or the same quotation of at least
 :data:`SAME_WORDS` words, most of the shorter claim), else, when the two also share a predicate with one
 of its arguments ("Mexico will pay" and "make Mexico pay": ``pay>mexico``; not "farmers will pay" and
-"taxpayers will pay"),
-``ckg:supports`` when the polarities agree, ``ckg:disputes`` when they differ (the negative claim
-disputes the positive one, at a higher overlap). A person named only by a
-description ("the real estate tycoon") may be the other claim's source, so it gets no supports/disputes.
+"taxpayers will pay"), ``ckg:supports`` when the polarities agree, ``ckg:disputes`` when they differ
+(the negative claim disputes the positive one, at a higher overlap). A person named only by a description
+("the real estate tycoon") may be the other claim's source, so it gets no supports/disputes; a
+second-person source ("if you say that ...") is hypothetical, and its claims are not linked.
 Links live in their own named graph (:data:`LINKS_GRAPH`), recomputed over every article after each
 build, with a reified :class:`~kg.namespace.CKG` ``ClaimLink`` recording the score and the shared terms.
 """
@@ -55,6 +55,7 @@ LINKS_GRAPH = URIRef(ids.BASE + "graph/links")
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "LAW", "FAC", "LOC", "PRODUCT"})
+SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves", "y'all"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"})
 # Verbs too common to name a proposition.
 GENERIC_VERBS = frozenset(
@@ -136,6 +137,11 @@ class ClaimInfo:
         r = self.record
         words = (r.source_resolved or r.source or "").split()
         return r.source_type == "person" and not any(w[:1].isupper() for w in words[1:] or words)
+
+    @property
+    def addressed(self) -> bool:
+        """A second-person "source" ("if you say that ..."): a generic or hypothetical speaker."""
+        return self.label in SECOND_PERSON
 
     @property
     def negative(self) -> bool:
@@ -485,6 +491,7 @@ def find_links(
         and c.signature.entities
         and c.signature.verbs
         and c.signature.clause
+        and not c.addressed
     ]
     postings: defaultdict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(eligible):

@@ -154,6 +154,12 @@ def links_between(nlp, a: Attribution, b: Attribution) -> list[Link]:  # type: i
         ),
         pytest.param(
             rec("a", APPROVED, "Jane Roe"),
+            rec("b", "the Springfield city council approved the new stadium budget", "you", "unnamed"),
+            None,
+            id="a-second-person-source-is-hypothetical",
+        ),
+        pytest.param(
+            rec("a", APPROVED, "Jane Roe"),
             rec("b", "the Springfield city council approved the stadium budget", "the team owner"),
             None,
             id="a-description-may-be-the-same-person",
