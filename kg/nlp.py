@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -66,6 +67,12 @@ def model_id_of(name: str | None = None) -> str:
 LINE_BREAKS = "claimkg_line_breaks"
 TERMINAL = tuple('.!?:;"\u201d\u2019)]\u2026')  # a line ending in one of these ends its sentence
 SHORT_LINE = 60  # a shorter line is a headline, byline, dateline or list item, not a wrapped line
+# A dateline opening a paragraph: "SPRINGFIELD (AP) - ", "LAKE CITY, Fla. - ", "SHELBYVILLE, May 3 (UPI) -".
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][A-Za-z.]+(?: \d{1,2})?)?(?: \([A-Za-z. ]+\))?"
+    r" ?(?:\u2014|\u2013|--?) ?",
+    re.MULTILINE,
+)
 
 
 def line_break_starts(doc: Doc) -> Doc:
@@ -73,9 +80,14 @@ def line_break_starts(doc: Doc) -> Doc:
     and after a single line break that ends a punctuated line, or a short one before a capital. spaCy's
     parser alone runs sentences across paragraphs ("... the audit was filed in Nov.\n\nColumnist
     Ana Ruiz ..."), and a claim's content with them. A hard-wrapped paragraph (long lines ending
-    mid-sentence) is left to the parser."""
+    mid-sentence) is left to the parser. The words after a paragraph's dateline ("SPRINGFIELD (AP) -")
+    start a sentence too: the parser otherwise makes the place the subject of the first verb."""
     text = doc.text
+    after_dateline = {m.end() for m in DATELINE.finditer(text) if m.end() < len(text)}
     for tok in doc[1:]:
+        if tok.idx in after_dateline:
+            tok.is_sent_start = True
+            continue
         prev = doc[tok.i - 1]
         if not prev.is_space or "\n" not in prev.text or tok.is_space:
             continue

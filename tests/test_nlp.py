@@ -23,6 +23,13 @@ STARTS = [
     ("The mayor said the bridge would open in May.\n|Critics disagreed.", True),
     ("By Jane Roe\n|The mayor said the bridge would open in May.", True),
 ]
+# a paragraph's dateline: the words after it start a sentence (the place is not the first verb's subject)
+DATELINES = [
+    ("SPRINGFIELD (AP) \u2014 |Senator Dana Hill said the vote would be close.", "Senator Dana Hill"),
+    ("Results came in late.\n\nLAKE CITY, Fla. \u2014 |Jo Marsh said the race was close.", "Jo Marsh"),
+    ("SHELBYVILLE, May 3 (UPI) -- |Former Attorney General Ann Lee told delegates that it was rigged.", None),
+    ("The CEO said - and he meant it - that profits would rise.", "The CEO"),  # no dateline
+]
 # a single line break inside a hard-wrapped sentence is left to the parser
 WRAPPED = [
     "The spokesman for the ministry of defence said on Monday that the talks\nwould resume next week.",
@@ -41,6 +48,21 @@ def test_a_sentence_starts_after_a_paragraph_or_line_break(nlp, marked: str, wor
     if word_follows:
         assert first_word.idx in starts, [s.text for s in doc.sents]
     assert not any(s.start_char < at < s.end_char and "\n\n" in s.text.strip() for s in doc.sents)
+
+
+@pytest.mark.parametrize(("marked", "source"), DATELINES)
+def test_the_words_after_a_dateline_start_a_sentence(nlp, marked: str, source: str | None) -> None:  # type: ignore[no-untyped-def]
+    text = marked.replace("|", "")
+    doc = nlp(text)
+    starts = {s.start_char for s in doc.sents}
+    if "|" in marked:
+        assert marked.index("|") in starts, [s.text for s in doc.sents]
+    else:
+        assert len(list(doc.sents)) == 1
+    records = extract_doc(Document("t", text), doc, load_lexicon())
+    assert records and all(r.source is None or not r.source.isupper() for r in records)
+    if source is not None:
+        assert source in {r.source for r in records}
 
 
 @pytest.mark.parametrize("text", WRAPPED)
