@@ -299,10 +299,30 @@ def build(
 BUILD_STATE = ".claim-kg-build"  # in OUTDIR: the store state the outputs were written from
 
 
+# The modules whose code decides what extraction finds (a change to any re-extracts a store).
+EXTRACTION_CODE = (
+    "boilerplate",
+    "confidence",
+    "coref",
+    "cue_model",
+    "document",
+    "entities",
+    "extract",
+    "ids",
+    "label",
+    "lexicon",
+    "nlp",
+    "quotes",
+    "record",
+    "sources",
+    "stance",
+)
+
+
 def extraction_settings(model: str | None, cue_file: Path | None, options: Options | None) -> str:
     """A digest of what extraction depends on besides the text: tool version, model, the cue and hedge
-    lexicons, the cue model and the confidence tables (their contents) and the options. A store built
-    with other settings is extracted anew."""
+    lexicons, the cue model and the confidence tables, the extraction code (their contents) and the
+    options. A store built with other settings is extracted anew."""
     import hashlib
     import json
 
@@ -310,7 +330,8 @@ def extraction_settings(model: str | None, cue_file: Path | None, options: Optio
     from kg.cue_model import MODEL_FILE
     from kg.lexicon import DATA
 
-    files = [cue_file or DATA / "cues.tsv", DATA / "hedges.tsv", MODEL_FILE, TABLE, CALIBRATION]
+    code = [Path(__file__).with_name(f"{name}.py") for name in EXTRACTION_CODE]
+    files = [cue_file or DATA / "cues.tsv", DATA / "hedges.tsv", MODEL_FILE, TABLE, CALIBRATION, *code]
     digests = [hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else "-" for p in files]
     state = json.dumps([__version__, model or "default", digests, repr(options or Options())])
     return hashlib.sha256(state.encode("utf-8")).hexdigest()

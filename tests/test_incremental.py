@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import kg as kg_package
 from kg.pipeline import BUILD_STATE, build, output_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,3 +91,19 @@ def test_other_extraction_settings_extract_the_store_anew(
     assert (again.articles, again.unchanged) == (1, 0)
     once_more = build([SEED], out, workers=1, store=store, **kwargs)  # type: ignore[arg-type]
     assert (once_more.articles, once_more.unchanged) == (0, 1)
+
+
+def test_the_extraction_code_is_part_of_the_settings() -> None:
+    """A store is extracted anew after a change to the code that extracts, not only to its data."""
+    from kg.pipeline import EXTRACTION_CODE
+
+    kg_dir = Path(kg_package.__file__).parent
+    for name in EXTRACTION_CODE:
+        assert (kg_dir / f"{name}.py").is_file(), name
+    # every module the extractor imports from the package is covered
+    imported = {
+        line.split()[1].removeprefix("kg.")
+        for line in (kg_dir / "extract.py").read_text(encoding="utf-8").splitlines()
+        if line.startswith("from kg.")
+    }
+    assert imported <= set(EXTRACTION_CODE), imported - set(EXTRACTION_CODE)
