@@ -68,6 +68,10 @@ COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
 HEAD_SIDE = frozenset({"parataxis", "advcl", "conj", "ccomp", "relcl", "acl"})  # a cue inside its content
 SET_OFF = frozenset({",", "—", "–", "-", ";", "("})  # marks setting off a trailing dependent
 RAISING = frozenset({"seem", "appear"})  # "X seems to be Y": a hedge on X being Y, not a source
+QUOTE_MARKS = frozenset({'"', "''", "``", "\u201c", "\u201d", "'", "\u2018", "\u2019"})
+NP_START = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON"})  # a word that can open a noun phrase
+# ... and the dependencies that lead from it to the phrase's head
+NP_INSIDE = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "case"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "parataxis", "relcl", "xcomp"})
 CONTINUATION_WINDOW = 2  # paragraphs: a quote with no reporting clause continues the previous speaker
 MIN_QUOTE_WORDS = 4  # shorter quotes with no cue are scare quotes or titles
@@ -353,7 +357,11 @@ class Extractor:
     def subject_of(self, verb: Token) -> tuple[Mention | None, bool]:
         """The source of a cue verb: its subject, a conjunct's, a relative's antecedent, or a fallback."""
         head, fallback = self.subject_head(verb)
-        return (mention_of(head) if head is not None else None), fallback
+        return (self.speaker(head, verb) if head is not None else None), fallback
+
+    def speaker(self, head: Token, verb: Token) -> Mention:
+        """The source phrase headed by ``head``, the subject of cue ``verb`` (after it: without it)."""
+        return mention_of(head, floor=verb.i + 1 if head.i > verb.i else 0)
 
     def subject_head(self, verb: Token) -> tuple[Token | None, bool]:
         """The head token of :meth:`subject_of`'s mention, and whether it is the fallback."""
@@ -381,7 +389,20 @@ class Extractor:
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
                 return v.head, False
             break
+        if self.after_quotation(verb):
+            inverted = self.speaker_after(verb)  # '"...," said Dana Whitfield'
+            if inverted is not None:
+                return inverted, False
         return self.preceding_np(verb), True
+
+    def after_quotation(self, verb: Token) -> bool:
+        """Whether ``verb`` comes right after a quotation ('"...," *said* X'), punctuation between."""
+        i = verb.i - 1
+        while i >= 0 and self.tok[i].is_punct and not self.in_quote(i):
+            if self.tok[i].text in QUOTE_MARKS:
+                return True
+            i -= 1
+        return i >= 0 and self.in_quote(i)
 
     def preceding_np(self, verb: Token) -> Token | None:
         """The head of a noun phrase just before the verb (for parses that lost the subject)."""
@@ -664,7 +685,7 @@ class Extractor:
             if lemma in RAISING:  # "The plan seems to be failing": the claim is the whole clause
                 best = next((r for r in rows if r[0].kind == "raising"), best)
             v, cand, _ = best
-            source = mention_of(head) if head is not None else None
+            source = self.speaker(head, t) if head is not None else None
             if v.kind == "passive-agent" and v.agent is not None:
                 pobj = next((c for c in self.kids[v.agent.i] if c.dep_ == "pobj"), None)
                 source, fallback = (mention_of(pobj) if pobj is not None else None), False
@@ -1205,6 +1226,22 @@ class Extractor:
             cand.content_root = self.clause_root(*cand.content[0])
             return cand
         return None
+
+    def speaker_after(self, verb: Token) -> Token | None:
+        """The speaker of an inverted reporting clause ('"...," said Dana Whitfield', '"...," tweeted
+        spokesman Tom Hale') when the parse gave the verb no subject: the head of the noun phrase
+        right after the verb (the small model often makes it the verb's object, or an appositive of the
+        quotation)."""
+        doc, end = self.tok, verb.sent.end
+        i = verb.i + 1
+        while i < end and (doc[i].pos_ in ("ADV", "PART") or doc[i].dep_ == "prt"):
+            i += 1  # "said again", "added later"
+        if i >= end or self.in_quote(i) or doc[i].pos_ not in NP_START:
+            return None
+        h = doc[i]
+        while h.dep_ in NP_INSIDE and verb.i < h.head.i and h.head.i > h.i and not self.in_quote(h.head.i):
+            h = h.head
+        return h if h.pos_ in ("PROPN", "NOUN", "PRON") and h.i > verb.i else None
 
     def dash_speaker(self, tok: int) -> Mention | None:
         doc = self.tok

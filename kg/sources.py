@@ -162,11 +162,12 @@ def _joins_word(t: Token) -> bool:
     return t.i > 0 and not t.whitespace_ and not t.doc[t.i - 1].whitespace_ and t.text in ("-", "‐", "'", "’")
 
 
-def mention_of(token: Token) -> Mention:
-    """The source phrase headed by ``token``."""
+def mention_of(token: Token, floor: int = 0) -> Mention:
+    """The source phrase headed by ``token``, starting at token ``floor`` at the earliest (a speaker
+    after its verb never takes the verb in: '"...," tweeted spokesman Tom Hale')."""
     doc = token.doc
     idx = _kept(token)
-    start, end = idx[0], idx[-1] + 1
+    start, end = max(idx[0], min(floor, token.i)), idx[-1] + 1
     while start < end - 1 and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")):
         start += 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):

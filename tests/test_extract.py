@@ -343,6 +343,22 @@ SOURCES = [
         "Dan Burman",
         None,
     ),
+    # an inverted reporting clause after the quote, its subject parsed as something else
+    (
+        "''I'm better with numbers than with words,'' said Dana Whitfield, half joking.",
+        "better with numbers",
+        "Dana Whitfield",
+        "Dana Whitfield",
+        None,
+    ),
+    (
+        '"Budget recap," tweeted council spokesman Tom Hale.',
+        "Budget recap",
+        "council spokesman Tom Hale",
+        "Tom Hale",
+        "council spokesman",
+    ),
+    ('"How tall is that tower?" asked the girl, who held a kite.', "How tall", "the girl", "the girl", None),
     (
         "Ukraine's military spokesman said the talks continued.",
         "the talks continued",
