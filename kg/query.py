@@ -88,8 +88,9 @@ class QueryResult:
     """An answer as plain strings: ``vars`` and ``rows`` (``None`` for unbound).
 
     ``kinds`` ("uri" / "literal" / "bnode" per cell) and ``terms`` (each cell as a SPARQL JSON term,
-    with its datatype or language) are optional detail for the JSON output. An ASK answer has
-    ``boolean`` set and is also one row ``("true",)`` or ``("false",)`` under the variable ``ask``.
+    with its datatype or language; read-only, one term may be shared by cells) are optional detail for
+    the JSON output. An ASK answer has ``boolean`` set and is also one row ``("true",)`` or
+    ``("false",)`` under the variable ``ask``.
     A CONSTRUCT or DESCRIBE answer is rows of subject, predicate, object.
     """
 
@@ -174,7 +175,16 @@ def result_from_oxigraph(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryT
         return QueryResult.ask(bool(result))
     if isinstance(result, ox.QuerySolutions):
         names = [v.value for v in result.variables]
-        return QueryResult.from_terms(names, [tuple(term_json(s[n]) for n in names) for s in result])
+        seen: dict[object, Term | None] = {}  # a term repeats across rows (an outlet, a cue): convert it once
+
+        def convert(term: object) -> Term | None:
+            try:
+                return seen[term]
+            except KeyError:
+                seen[term] = out = term_json(term)
+                return out
+
+        return QueryResult.from_terms(names, [tuple(map(convert, s)) for s in result])
     triples = [(term_json(t.subject), term_json(t.predicate), term_json(t.object)) for t in result]
     return QueryResult.from_terms(["subject", "predicate", "object"], triples)
 
