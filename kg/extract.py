@@ -569,12 +569,19 @@ class Extractor:
                 add("passive-agent" if agent is not None else "nsubjpass", [self.subtree(c)], c, agent=agent)
         if t.dep_ in HEAD_SIDE and t.head.pos_ in ("VERB", "AUX"):  # "X is coming, he said"
             add(f"head:{t.dep_}", self.around(t.head, t), t.head)
-        if t.lemma_.lower() in RAISING:
-            subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
-            comp = next((c for c in kids if c.dep_ in ("xcomp", "ccomp")), None)
-            if subj is not None and comp is not None:  # "[The plan] seems [to be failing]"
-                add("raising", sorted(r for r in (self.subtree(subj), self.subtree(comp)) if r), comp)
+        raised = self.raised_clause(t) if t.lemma_.lower() in RAISING else None
+        if raised is not None:
+            add("raising", raised[0], raised[2])
         return out
+
+    def raised_clause(self, t: Token) -> tuple[list[tuple[int, int]], Token, Token] | None:
+        """The clause a raising verb hedges, "[The plan] seems [to be failing]": its subject's and its
+        complement's token ranges, with the subject and the complement."""
+        subj = next((c for c in self.kids[t.i] if c.dep_ in ("nsubj", "nsubjpass")), None)
+        comp = next((c for c in self.kids[t.i] if c.dep_ in ("xcomp", "ccomp")), None)
+        if subj is None or comp is None:
+            return None
+        return sorted(r for r in (self.subtree(subj), self.subtree(comp)) if r), subj, comp
 
     def prep_object(self, prep: Token) -> Token | None:
         """The object of a preposition: a noun phrase or a clause ("for *raising* taxes")."""
@@ -689,7 +696,7 @@ class Extractor:
             if v.kind == "passive-agent" and v.agent is not None:
                 pobj = next((c for c in self.kids[v.agent.i] if c.dep_ == "pobj"), None)
                 source, fallback = (mention_of(pobj) if pobj is not None else None), False
-            elif v.kind in ("raising", "nsubjpass") or self.subject_not_source(t, self.lexicon_cue(t)[0]):
+            elif v.kind == "nsubjpass" or self.subject_not_source(t, self.lexicon_cue(t)[0]):
                 source, fallback = None, False
             keep = v.root if v.root is not None else t.i
             cand.content = [r for r in (self.cut_reserved(x, keep) for x in cand.content) if r]
@@ -716,12 +723,13 @@ class Extractor:
 
     def raising_candidate(self, t: Token, cue: Cue) -> None:
         """ "The plan seems to be failing": nobody is quoted; the whole clause is a hedged claim."""
-        subj = next((c for c in self.kids[t.i] if c.dep_ in ("nsubj", "nsubjpass")), None)
-        comp = next((c for c in self.kids[t.i] if c.dep_ in ("xcomp", "ccomp")), None)
-        if subj is None or comp is None or (subj.lower_ in PRONOUNS and subj.lower_ != "it"):
+        raised = self.raised_clause(t)
+        if raised is None:
             return
-        content = sorted(r for r in (self.subtree(subj), self.subtree(comp)) if r)
-        if not content or not all(self.free(*r) for r in content):
+        content, subj, comp = raised
+        if (subj.lower_ in PRONOUNS and subj.lower_ != "it") or not content:
+            return
+        if not all(self.free(*r) for r in content):
             return
         a, b = self.cue_range(t)
         self.add(
@@ -1239,9 +1247,9 @@ class Extractor:
         if i >= end or self.in_quote(i) or doc[i].pos_ not in NP_START:
             return None
         h = doc[i]
-        while h.dep_ in NP_INSIDE and verb.i < h.head.i and h.head.i > h.i and not self.in_quote(h.head.i):
-            h = h.head
-        return h if h.pos_ in ("PROPN", "NOUN", "PRON") and h.i > verb.i else None
+        while h.dep_ in NP_INSIDE and h.head.i > h.i and not self.in_quote(h.head.i):
+            h = h.head  # rightwards only: the phrase stays after the verb
+        return h if h.pos_ in ("PROPN", "NOUN", "PRON") else None
 
     def dash_speaker(self, tok: int) -> Mention | None:
         doc = self.tok
