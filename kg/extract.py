@@ -58,6 +58,7 @@ EMERGE_VERBS = frozenset(
     {"come", "emerge", "surface", "circulate", "spread", "appear", "say", "suggest", "show"}
 )
 DASHES = frozenset({"―", "—", "–", "--"})
+SENTENCE_END = frozenset({".", "!", "?"})
 EDGE_TRIM = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "."})
 CONNECTIVES = frozenset(
     {"also", "however", "and", "but", "meanwhile", "moreover", "yet", "so", "still", "then"}
@@ -371,7 +372,7 @@ class Extractor:
             deps = (
                 ("nsubj", "csubj", "nsubjpass") if hops else ("nsubj", "csubj")
             )  # "X was criticized for refusing"
-            subj = next((c for c in self.kids[v.i] if c.dep_ in deps), None)
+            subj = next((c for c in self.kids[v.i] if c.dep_ in deps and not self.quoted_subject(v, c)), None)
             if subj is not None:
                 if subj.lower_ in RELATIVE and v.dep_ == "relcl":
                     return v.head, False
@@ -394,6 +395,15 @@ class Extractor:
             if inverted is not None:
                 return inverted, False
         return self.preceding_np(verb), True
+
+    def quoted_subject(self, verb: Token, subj: Token) -> bool:
+        """Whether the parse made words of a quotation the subject of a verb outside it ('"We lost.
+        *Every last bill*," said Dana Whitfield'): a quoted fragment, not the speaker. A short
+        quotation is a name or a scare quote, and may be the subject ('the "silent majority" said')."""
+        if self.in_quote(verb.i) or not self.in_quote(subj.i):
+            return False
+        quote = self.quotes[self.quote_of[subj.i] or 0]
+        return self.count_words(*self.char_to_tokens(quote.start, quote.end))[0] >= MIN_QUOTE_WORDS
 
     def after_quotation(self, verb: Token) -> bool:
         """Whether ``verb`` comes right after a quotation ('"...," *said* X'), punctuation between."""
@@ -846,13 +856,12 @@ class Extractor:
     def add_split_quotes(self, cand: Candidate, verb: Token) -> None:
         """'"A," she said, "B."': a second complement of the same cue in another quotation."""
         chains = {self.quotes[q].chain for a, b in cand.content for q in self.quote_of[a:b] if q is not None}
-        for comp in self.kids[verb.i]:
+        related = [c for c in self.kids[verb.i] if c.dep_ in ("ccomp", "parataxis", "conj")]
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i > verb.i:
+            related.append(verb.head)  # the parse may hang the reporting clause on B: "said" <- "win"
+        for comp in related:
             q = self.quote_of[comp.i]
-            if (
-                comp.dep_ in ("ccomp", "parataxis", "conj")
-                and q is not None
-                and self.quotes[q].chain not in chains
-            ):
+            if q is not None and self.quotes[q].chain not in chains:
                 segs = [s for s in self.quotes if s.chain == self.quotes[q].chain]
                 chains.add(self.quotes[q].chain)
                 cand.chars = sorted(cand.chars + [(s.start, s.end) for s in segs])
@@ -1304,12 +1313,15 @@ class Extractor:
             if t.is_space and "\n" in t.text and not forward and i > 0 and doc[i - 1].text == ":":
                 i -= 1  # 'He said:' closing the previous paragraph introduces this quotation
                 continue
-            if (t.is_space and "\n" in t.text) or (t.text in (".", "!", "?") and (forward or i < tok - 2)):
+            if (t.is_space and "\n" in t.text) or (t.text in SENTENCE_END and (forward or i < tok - 2)):
                 return None
             if t.pos_ in ("VERB", "AUX"):
                 cue = self.lex.verb(t.lemma_.lower())
                 if cue is not None and "quote" in cue.frames and not self.passive_without_agent(t):
-                    subj = next((c for c in self.kids[t.i] if c.dep_ in SUBJECTS), None)
+                    subj = next(
+                        (c for c in self.kids[t.i] if c.dep_ in SUBJECTS and not self.quoted_subject(t, c)),
+                        None,
+                    )
                     if subj is None or not subj.left_edge.i <= tok <= subj.right_edge.i + 1:
                         return t, cue
                     return None
@@ -1326,6 +1338,8 @@ class Extractor:
             i += 1
         if i >= len(doc) or not self.in_quote(i) or self.owner_of(i) is not None:
             return []
+        if any(t.text in SENTENCE_END for t in doc[verb.i + 1 : i]):
+            return []  # '"A," she said. "B."': B is a quotation of its own
         q = self.quotes[self.quote_of[i] or 0]
         if q.chain == chain[-1].chain or doc[i].sent.start > verb.sent.end:
             return []

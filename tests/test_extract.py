@@ -200,14 +200,65 @@ def test_shape(run_extract, text, content, source, cue, kind) -> None:  # type: 
         assert r.kind == kind
 
 
-def test_split_quote_is_one_attribution_with_two_spans(run_extract) -> None:  # type: ignore[no-untyped-def]
-    text = '"The deal is done," she said, "and nobody can undo it."'
+# (text, content spans, source): "A," she said, "B." is one attribution with two content spans
+SPLIT_QUOTES = [
+    (
+        '"The deal is done," she said, "and nobody can undo it."',
+        ["The deal is done", "and nobody can undo it."],
+        "she",
+    ),
+    # the parse hangs the reporting clause on B ("said" is a parataxis of "win")
+    ('"We won," she said, "and we will win again."', ["We won", "and we will win again."], "she"),
+]
+
+
+@pytest.mark.parametrize(("text", "spans", "source"), SPLIT_QUOTES)
+def test_split_quote_is_one_attribution_with_two_spans(run_extract, text, spans, source) -> None:  # type: ignore[no-untyped-def]
     records = run_extract(text)
     assert len(records) == 1
     r = records[0]
-    assert [text[s.start : s.end] for s in r.content_spans] == ["The deal is done", "and nobody can undo it."]
-    assert r.content == "The deal is done and nobody can undo it."
-    assert r.source == "she"
+    assert [text[s.start : s.end] for s in r.content_spans] == spans
+    assert r.content == " ".join(spans)
+    assert r.source == source
+
+
+# (text, the quotations of the first speaker's records, source): a quotation after the reporting
+# clause's sentence has ended is a record of its own (the continuing quote of seed item 3)
+QUOTES_AFTER_THE_SENTENCE = [
+    (
+        '"We won," said Dana Whitfield, the mayor. "And we will win again in the autumn."',
+        ["We won", "And we will win again in the autumn."],
+        "Dana Whitfield",
+    ),
+    (
+        '"She voted against all of the bills. Every last bill," said Dana Whitfield, who drafted two of '
+        'them. "Nobody here kept silent about it back then."',
+        ["She voted against all of the bills. Every last bill", "Nobody here kept silent"],
+        "Dana Whitfield",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quotes", "source"), QUOTES_AFTER_THE_SENTENCE)
+def test_quote_after_the_reporting_sentence_is_its_own_record(run_extract, text, quotes, source) -> None:  # type: ignore[no-untyped-def]
+    records = [r for r in run_extract(text) if r.kind == "direct"]
+    assert [r.content[: len(q)] for r, q in zip(records, quotes, strict=False)] == quotes
+    assert len(records) == len(quotes)
+    assert all(r.source_resolved == source for r in records)
+
+
+# A quoted fragment the parse makes the reporting verb's subject is not the speaker.
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We lost the vote. Every last bill," said Dana Whitfield.',
+        '"We lost the vote. Every last bill," Dana Whitfield said.',
+    ],
+)
+def test_quoted_fragment_is_not_the_speaker(run_extract, text) -> None:  # type: ignore[no-untyped-def]
+    r = only(run_extract(text), "Every last bill")
+    assert r.content == "We lost the vote. Every last bill"
+    assert r.source == "Dana Whitfield"
 
 
 def test_quote_over_paragraphs_reopened_without_closing(run_extract) -> None:  # type: ignore[no-untyped-def]
