@@ -557,6 +557,13 @@ class Extractor:
         for c in kids:
             dep = c.dep_
             if dep in ("ccomp", "xcomp", "advcl", "pcomp", "acl", "oprd", "conj", "parataxis", "npadvmod"):
+                if t.dep_ == "relcl" and c.left_edge.i < t.i:  # "rules, which officials said will ..."
+                    runs = self.gapped_clause(c)
+                    add(f"{dep}-gap", runs, c)
+                    cut = self.trailing_cut(c, *runs[-1]) if runs[-1] else None
+                    if cut is not None:
+                        add(f"{dep}-gap-cut", [*runs[:-1], cut], c)
+                    continue
                 span = self.subtree(c)
                 if dep == "ccomp":
                     span = self.with_second_complement(t, span)
@@ -583,6 +590,20 @@ class Extractor:
         if raised is not None:
             add("raising", raised[0], raised[2])
         return out
+
+    def gapped_clause(self, c: Token) -> list[tuple[int, int] | None]:
+        """The complement of a cue inside a relative clause, whose relative word opens the complement
+        before the reporting clause: "the rules, [which] officials said [will take effect in May]" --
+        the runs of the complement's own tokens."""
+        runs: list[tuple[int, int] | None] = []
+        start = prev = c.left_edge.i
+        for x in c.subtree:
+            if x.i > prev + 1:
+                runs.append(self.trim(start, prev + 1))
+                start = x.i
+            prev = x.i
+        runs.append(self.trim(start, prev + 1))
+        return runs
 
     def raised_clause(self, t: Token) -> tuple[list[tuple[int, int]], Token, Token] | None:
         """The clause a raising verb hedges, "[The plan] seems [to be failing]": its subject's and its
@@ -786,12 +807,15 @@ class Extractor:
             b = t.right_edge.i + 1
             content, how = self.trim(a, b), "pobj"
             root = next((x for x in self.doc[a:b] if x.head.i < a or x.head.i >= b), None)
+        extra: list[tuple[int, int]] = []
         if content is None and "ccomp" in cue.frames | {"quote"}:
             comp = next((c for c in kids if c.dep_ == "ccomp"), None)
-            if comp is not None:
+            if comp is not None and t.dep_ == "relcl" and comp.left_edge.i < t.i:
+                runs = [r for r in self.gapped_clause(comp) if r]  # "rules, which officials said will ..."
+                content, extra, root, how = runs[0], runs[1:], comp, "ccomp-gap"
+            elif comp is not None:
                 content, root, how = self.subtree(comp), comp, "ccomp"
                 content = self.with_second_complement(t, content)
-        extra: list[tuple[int, int]] = []
         if content is None and t.dep_ == "parataxis" and ("ccomp" in cue.frames or "quote" in cue.frames):
             sides = self.around(t.head, t)
             if sides:

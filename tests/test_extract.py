@@ -451,6 +451,39 @@ def test_the_subject_is_not_the_source(run_extract, text, content, cue, whole) -
         assert all(text[s.start : s.end] in whole for s in r.content_spans)
 
 
+# A cue inside a relative clause whose relative word opens the claim: "[which] officials said [will ...]".
+# (text, source, the content's parts as written)
+RELATIVE_CLAIMS = [
+    (
+        "The new rules, which officials said will take effect in May, do not apply to farms.",
+        "officials",
+        ["which", "will take effect"],
+    ),
+    (
+        "The mayor blamed the new tolls, which he said were hurting shops downtown.",
+        "he",
+        ["which", "were hurting shops"],
+    ),
+    (
+        "The plant closed in a year that the company said was its worst since 1990.",
+        "the company",
+        ["that", "was its worst"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "parts"), RELATIVE_CLAIMS, ids=[s[0][:40] for s in RELATIVE_CLAIMS]
+)
+def test_claim_opened_by_a_relative_word(run_extract, text, source, parts) -> None:  # type: ignore[no-untyped-def]
+    r = next(r for r in run_extract(text) if r.cue == "said")
+    assert r.source == source
+    spans = [text[s.start : s.end] for s in r.content_spans]
+    assert spans[0] == parts[0]
+    assert spans[1].startswith(parts[1])
+    assert "said" not in r.content
+
+
 @pytest.mark.parametrize(
     ("text", "content", "source", "resolved", "role"), SOURCES, ids=[s[0][:40] for s in SOURCES]
 )
