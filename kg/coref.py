@@ -47,9 +47,14 @@ def person_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
     """PERSON entities outside quotations (plus given-name-initial proper noun runs NER missed)."""
     names, out = given_names(), []
     seen: set[int] = set()
+    # NER is not consistent within an article: a surname it tags as a person once is a person's when
+    # it tags it ORG elsewhere ("Donald Trump ... Trump[ORG] launched into ...")
+    surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
     for t in doc:  # proper-noun subjects NER missed ("Trump responded ...")
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and not inside_quote[t.i]:
-            if t.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC") or t.lower_ in role_words():
+            if t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") or t.lower_ in role_words():
+                continue
+            if t.ent_type_ == "ORG" and t.lower_ not in surnames:
                 continue
             start = t.i
             while (

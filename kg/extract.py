@@ -1319,6 +1319,8 @@ class Extractor:
         )
         cand.chars = spans
         cand.content_root = self.clause_root(*cand.content[0])
+        # the verb says the quotation: a phrase on it ("said *over the roar of the crowd*") is no second claim
+        self.cands = [c for c in self.cands if not (c.cue == cand.cue and c.how.startswith("prep:"))]
         return cand
 
     def cue_near(self, tok: int, forward: bool) -> tuple[Token, Cue] | None:

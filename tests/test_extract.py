@@ -247,6 +247,19 @@ def test_quote_after_the_reporting_sentence_is_its_own_record(run_extract, text,
     assert all(r.source_resolved == source for r in records)
 
 
+# The verb of a quotation says the quotation: a phrase on it is no second claim.
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are going to fix every road in this county!" he said over the roar of the crowd.',
+        '"The vote is over," the mayor said at the town hall on Monday.',
+    ],
+)
+def test_reporting_verb_of_a_quotation_makes_one_record(run_extract, text) -> None:  # type: ignore[no-untyped-def]
+    records = run_extract(text)
+    assert [r.kind for r in records] == ["direct"]
+
+
 # A quoted fragment the parse makes the reporting verb's subject is not the speaker.
 @pytest.mark.parametrize(
     "text",
