@@ -10,6 +10,7 @@ Gender comes from gendered titles and a list of common given names (``kg/data/na
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from kg.sources import FIRST, NEUTER, PERSONAL, PLURAL, Mention, gender_of, given_names, role_words
 
+PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj"})  # where a mistagged surname counts
 SALIENCE_WINDOW = 400  # characters: a previous speaker this close wins over a nearer bare name
 
 
@@ -29,6 +31,7 @@ class Named:
     role: str | None
     gender: str | None
     kind: str  # person | organization | group | place | unnamed
+    subject: bool = False  # the mention is a clause's subject (more salient than an object)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,36 +47,48 @@ def _surname_key(name: str) -> str:
 
 
 def person_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
-    """PERSON entities outside quotations (plus given-name-initial proper noun runs NER missed)."""
+    """PERSON entities outside quotations, plus proper-noun subjects NER missed ("Trump responded ...")
+    and surnames NER tags ORG where it tags the same surname a person elsewhere in the article (it is
+    not consistent within one: "Donald Trump ... she drew Trump[ORG]'s ire")."""
     names, out = given_names(), []
     seen: set[int] = set()
-    # NER is not consistent within an article: a surname it tags as a person once is a person's when
-    # it tags it ORG elsewhere ("Donald Trump ... Trump[ORG] launched into ...")
     surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
-    for t in doc:  # proper-noun subjects NER missed ("Trump responded ...")
-        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and not inside_quote[t.i]:
-            if t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") or t.lower_ in role_words():
-                continue
-            if t.ent_type_ == "ORG" and t.lower_ not in surnames:
-                continue
-            start = t.i
-            while (
-                start > 0
-                and doc[start - 1].dep_ == "compound"
-                and doc[start - 1].pos_ == "PROPN"
-                and doc[start - 1].lower_ not in role_words()
-            ):
-                start -= 1
-            span = doc[start : t.i + 1]
-            first = span.text.split()[0].lower()
-            out.append(Named(span.start_char, span.text, None, names.get(first), "person"))
-            seen.add(span.start_char)
+    org_of = {i: ent for ent in doc.ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
+    for t in doc:
+        if t.pos_ != "PROPN" or inside_quote[t.i] or t.lower_ in role_words():
+            continue
+        subject = t.dep_ in ("nsubj", "nsubjpass")
+        mistagged = t.ent_type_ == "ORG" and t.lower_ in surnames and t.dep_ in PERSON_ROLES
+        if not mistagged and (not subject or t.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC")):
+            continue
+        start = t.i
+        if mistagged:  # the entity's span when it looks like a name, else the surname alone (a headline)
+            ent = org_of.get(t.i)
+            if ent is not None and len(ent) <= 3 and all(x.pos_ == "PROPN" for x in ent[: t.i - ent.start]):
+                start = ent.start
+                while start < t.i and (
+                    doc[start].lower_.rstrip(".") in role_words() or doc[start].text.isupper()
+                ):
+                    start += 1  # "Actress", "GOP Rep"
+        while (
+            not mistagged
+            and start > 0
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].lower_ not in role_words()
+        ):
+            start -= 1
+        span = doc[start : t.i + 1]
+        first = span.text.split()[0].lower()
+        out.append(Named(span.start_char, span.text, None, names.get(first), "person", subject=subject))
+        seen.add(span.start_char)
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not inside_quote[ent.start] and ent.start_char not in seen:
             text = ent.text.strip().removesuffix("’s").removesuffix("'s")
             if len(text) > 1:
                 first = text.split()[0].lower()
-                out.append(Named(ent.start_char, text, None, names.get(first), "person"))
+                subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+                out.append(Named(ent.start_char, text, None, names.get(first), "person", subject=subject))
     return out
 
 
@@ -94,6 +109,7 @@ class Resolver:
             if key and (best is None or len(n.name.split()) > len(best.name.split())):
                 self.by_surname[key] = n
         self.history: list[Named] = []  # resolved sources so far
+        self.sentence_starts = [s.start_char for s in doc.sents]
 
     def expand(self, name: str) -> Named | None:
         """The fullest name sharing the surname of ``name`` (``None`` when there is none longer)."""
@@ -113,7 +129,13 @@ class Resolver:
         return full.name if full else name
 
     def _compatible(self, n: Named, gender: str | None) -> bool:
-        return n.kind == "person" and (gender is None or n.gender is None or n.gender == gender)
+        if n.kind != "person":
+            return False
+        known = n.gender
+        if known is None:  # a bare surname has the gender of the article's fuller name ("Sanders")
+            full = self.expand(n.name)
+            known = full.gender if full else None
+        return gender is None or known is None or known == gender
 
     def resolve(self, m: Mention, pos: int, kind: str | None) -> Resolution:
         """Resolve the mention ``m`` at character ``pos`` and remember it as the latest source."""
@@ -130,7 +152,7 @@ class Resolver:
             full = self.expand(name)
             res = Resolution(full.name, m.role or full.role, kind) if full else Resolution(name, m.role, kind)
             gender = gender_of(doc, m) or (full.gender if full else None)
-            self.history.append(Named(pos, res.name, res.role, gender, kind or "unnamed"))
+            self.history.append(Named(pos, res.name, res.role, gender, kind or "unnamed", subject=True))
         if res is None:
             return Resolution(m.text(doc), None, kind)
         return res
@@ -139,13 +161,16 @@ class Resolver:
         recent = next((n for n in reversed(self.history) if n.pos < pos), None)
         if recent and pos - recent.pos < SALIENCE_WINDOW and self._compatible(recent, gender):
             return Resolution(recent.name, recent.role, "person")
-        candidates = [n for n in self.people if n.pos < pos] + [n for n in self.history if n.pos < pos]
+        candidates = [n for n in [*self.people, *self.history] if n.pos < pos and self._compatible(n, gender)]
+        if not candidates:
+            return None
         candidates.sort(key=lambda n: n.pos)
-        for n in reversed(candidates):
-            if self._compatible(n, gender):
-                full = self.expand(n.name)
-                return Resolution(full.name if full else n.name, n.role, "person")
-        return None
+        # the nearest person, unless a subject of this or the previous sentence comes before it:
+        # "Sanders pressed Snyder. 'No excuses,' he said" is Sanders
+        window = self.sentence_starts[max(bisect_right(self.sentence_starts, pos) - 2, 0)]
+        n = next((n for n in reversed(candidates) if n.subject and n.pos >= window), candidates[-1])
+        full = self.expand(n.name)
+        return Resolution(full.name if full else n.name, n.role, "person")
 
     def _group_pronoun(self, word: str, pos: int) -> Resolution | None:
         """ "they": the nearest earlier group, organisation or plural subject; "it": organisation."""

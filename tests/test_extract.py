@@ -379,6 +379,23 @@ def test_join_quotes_option_follows_polnear_convention(nlp) -> None:  # type: ig
 
 # (text, content fragment, source as written, resolved source, role)
 SOURCES = [
+    # "he": the previous sentence's subject before a nearer object
+    (
+        'Mayor Tom Hale met Governor John Smith on Monday. "There are no excuses for this," he said.',
+        "no excuses",
+        "he",
+        "Tom Hale",
+        None,
+    ),
+    # a bare surname has the gender of the article's full name: "Hale" is no "she"
+    (
+        "Senator Mary Jones met Tom Hale on Monday. The talks ended when Hale left at noon. "
+        '"It went well, all things considered," she said.',
+        "It went well",
+        "she",
+        "Mary Jones",
+        None,
+    ),
     (
         "Mike DuHaime, a Republican strategist, said the vote was a warning.",
         "the vote was a warning",
