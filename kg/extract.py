@@ -138,6 +138,7 @@ BASE_CONFIDENCE: dict[str, float] = {
     "pobj": 0.75,
     "dobj": 0.5,
     "according": 0.88,
+    "source-phrase": 0.8,
     "passive-agent": 0.7,
     "nominal": 0.55,
     "emerge": 0.6,
@@ -447,6 +448,7 @@ class Extractor:
             if self.in_boilerplate(sent.start_char) and self.in_boilerplate(max(sent.end_char - 1, 0)):
                 continue
             self.find_according_to(sent)
+            self.find_source_phrases(sent)
             if self.model is not None:
                 self.find_learned_cues(sent, self.model)
             else:
@@ -937,32 +939,56 @@ class Extractor:
         for t in self.tokens_of(sent):
             if t.lower_ != "according" or t.i + 1 >= len(self.doc) or self.tok[t.i + 1].lower_ != "to":
                 continue
-            to = self.tok[t.i + 1]
-            pobj = next((c for c in self.kids[to.i] if c.dep_ == "pobj"), None)
-            if pobj is None:
+            pobj = next((c for c in self.kids[t.i + 1] if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                self.phrase_candidate("according", (t.i, t.i + 2), pobj, None, "say")
+
+    def find_source_phrases(self, sent: SpacySpan) -> None:
+        """The lexicon's prep cues: "*In* the latest *poll*, the mayor leads by six points"."""
+        for t in self.tokens_of(sent):
+            if (
+                t.pos_ != "ADP"
+                or t.dep_ != "prep"
+                or self.in_quote(t.i)
+                or t.head.pos_ not in ("VERB", "AUX")
+            ):
                 continue
-            clause = t.head
-            while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-                clause = clause.head
-            pp = (t.i, pobj.right_edge.i + 1)
-            spans = self.around_phrase(clause, pp)
-            if not spans or not all(self.free(*x) for x in spans):
-                continue
-            cand = Candidate(
-                "according",
-                "according_to",
-                spans,
-                (t.i, t.i + 2),
-                None,
-                mention_of(pobj),
-                False,
-                "say",
-                content_root=clause.i,
-            )
-            self.absorb_quotes(cand)
-            if cand.kind == "direct":
-                cand.kind = "according_to"
-            self.add(cand)
+            if t.i > t.head.i:
+                continue  # after the verb it is a standing, not a source: "she leads in the polls"
+            pobj = self.prep_object(t)
+            cue = self.lex.source_phrase(t.lower_, pobj.lemma_.lower()) if pobj is not None else None
+            if pobj is not None and cue is not None:
+                self.phrase_candidate("source-phrase", (t.i, t.i + 1), pobj, cue, cue.cue_class)
+
+    def phrase_candidate(
+        self, how: str, cue_span: tuple[int, int], pobj: Token, cue: Cue | None, cue_class: str
+    ) -> None:
+        """An attribution by a phrase naming its source ("according to X", "in a poll"): the clause
+        it modifies, around the phrase, is the content."""
+        clause = self.tok[cue_span[0]].head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        pp = (cue_span[0], pobj.right_edge.i + 1)
+        spans = self.around_phrase(clause, pp)
+        if not spans or not all(self.free(*x) for x in spans):
+            return
+        cand = Candidate(
+            how,
+            "according_to",
+            spans,
+            cue_span,
+            cue,
+            mention_of(pobj),
+            False,
+            cue_class,
+            content_root=clause.i,
+        )
+        if cue is not None:
+            cand.stance, cand.certainty = cue.stance, cue.certainty
+        self.absorb_quotes(cand)
+        if cand.kind == "direct":
+            cand.kind = "according_to"
+        self.add(cand)
 
     def around_phrase(self, clause: Token, pp: tuple[int, int]) -> list[tuple[int, int]]:
         """The content an "according to" phrase ``pp`` attributes within ``clause``: the clause

@@ -16,7 +16,8 @@ from kg.namespace import SCHEMES
 from kg.record import CERTAINTIES, STANCES, Certainty, Stance
 
 DATA = Path(__file__).parent / "data"
-FRAMES = frozenset({"ccomp", "xcomp", "dobj", "quote", "pobj"})
+FRAMES = frozenset({"ccomp", "xcomp", "dobj", "quote", "pobj", "clause"})
+POS = ("verb", "noun", "prep")
 # adverb: reportive ("reportedly"): a claim resting on someone unnamed, an attribution by itself;
 # modal: epistemic ("perhaps"): only weakens the certainty of an attribution it occurs in;
 # passive: be + participle ("is believed")
@@ -82,6 +83,11 @@ class Lexicon:
     def noun(self, lemma: str) -> Cue | None:
         entries = self.cues.get((lemma, "noun"), ())
         return entries[0] if entries else None
+
+    def source_phrase(self, preposition: str, noun: str) -> Cue | None:
+        """The cue of a prepositional phrase naming the source of the clause it modifies
+        ("*in* the latest *poll*, the mayor leads"): preposition and the head lemma of its object."""
+        return next((c for c in self.cues.get((preposition, "prep"), ()) if c.particle == noun), None)
 
     def classify(self, cue_text: str) -> str:
         """Map a cue as written ("has said", "according to") to a cue class, for evaluation reports."""
@@ -161,7 +167,8 @@ def read_cues(path: Path) -> list[Cue]:
                 (cue.stance not in STANCES, f"unknown stance {cue.stance!r}"),
                 (cue.certainty not in CERTAINTIES, f"unknown certainty {cue.certainty!r}"),
                 (bool(cue.frames - FRAMES), f"unknown frames {sorted(cue.frames - FRAMES)}"),
-                (cue.pos not in ("verb", "noun"), f"pos must be verb or noun, not {cue.pos!r}"),
+                (cue.pos not in POS, f"pos must be one of {', '.join(POS)}, not {cue.pos!r}"),
+                (cue.pos == "prep" and cue.particle is None, "a prep cue is a preposition and a noun"),
             )
             if bad
         ]

@@ -40,7 +40,7 @@ DEFINITIONS = {
     ("kind", "direct"): "A direct quotation in quote marks.",
     ("kind", "indirect"): "Reported speech: a cue with a complement clause, infinitive or object.",
     ("kind", "mixed"): "Reported speech that contains a partial quotation.",
-    ("kind", "according_to"): 'Attribution with "according to".',
+    ("kind", "according_to"): 'Attribution by a phrase naming the source: "according to X", "in a new poll".',
     ("kind", "passive"): 'A passive cue with an agent ("was reported by journalists").',
     ("kind", "unattributed_hedge"): 'A hedged claim with no named source ("allegedly", "is believed").',
     ("source-type", "person"): "A named person, or a pronoun resolved to one.",

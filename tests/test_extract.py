@@ -128,6 +128,21 @@ SHAPES = [
         "according to",
         "according_to",
     ),
+    # a phrase naming the source before the clause (the lexicon's prep cues)
+    (
+        "In the latest Gallup poll, the mayor leads his rival by six points.",
+        "the mayor leads his rival by six points",
+        "the latest Gallup poll",
+        "In",
+        "according_to",
+    ),
+    (
+        "In a survey released Monday, most residents said they were satisfied.",
+        "most residents said they were satisfied",
+        "a survey",
+        "In",
+        "according_to",
+    ),
     # mined cue frames and pronoun objects with a complement
     (
         "At a rally in Ohio, the senator called him divisive.",
@@ -245,6 +260,12 @@ def test_quote_after_the_reporting_sentence_is_its_own_record(run_extract, text,
     assert [r.content[: len(q)] for r, q in zip(records, quotes, strict=False)] == quotes
     assert len(records) == len(quotes)
     assert all(r.source_resolved == source for r in records)
+
+
+# After the verb, "in the polls" is a standing, not a source.
+def test_standing_in_the_polls_is_not_a_source(run_extract) -> None:  # type: ignore[no-untyped-def]
+    records = run_extract("The senator still trails his rival in the polls.")
+    assert not [r for r in records if r.cue == "in"]
 
 
 # The verb of a quotation says the quotation: a phrase on it is no second claim.

@@ -63,6 +63,21 @@ def test_malformed_row_names_file_and_line(tmp_path: Path) -> None:
         read_cues(p)
 
 
+def test_prep_cue_needs_its_noun(tmp_path: Path) -> None:
+    p = tmp_path / "cues.tsv"
+    p.write_text(
+        "lemma\tpos\tclass\tstance\tcertainty\tframes\tweight\nin\tprep\treport\tassert\tcertain\tclause\t1\n"
+    )
+    with pytest.raises(LexiconError, match=r"cues.tsv:2: a prep cue is a preposition and a noun"):
+        read_cues(p)
+
+
+def test_prep_cue_lookup() -> None:
+    lex = load_lexicon()
+    assert lex.source_phrase("in", "poll") is not None
+    assert lex.source_phrase("in", "statement") is None
+
+
 def test_user_lexicon_changes_extraction(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
     p = tmp_path / "cues.tsv"
     p.write_text(
