@@ -1170,13 +1170,20 @@ class Extractor:
             sa, sb = self.char_to_tokens(*speaker)
             ca, cb = self.char_to_tokens(*rest)
             content = self.trim(ca, cb)
-            if (
-                content is None
-                or not self.free(*content)
+            if content is None:
+                continue
+            # a transcript's speaker ("JAKE TAPPER: ..."): capitals throw the tagger, and the line is
+            # the speaker's whatever the cues inside it say
+            transcript = all(w.isupper() and w.isalpha() for w in raw) and len("".join(raw)) > 2
+            if not transcript and (
+                not self.free(*content)
                 or any(self.tok[i].pos_ in ("VERB", "AUX") for i in range(sa, sb))
+                or not any(self.tok[i].pos_ in ("PROPN", "NOUN") for i in range(sa, sb))
             ):
                 continue
-            if not any(self.tok[i].pos_ in ("PROPN", "NOUN") for i in range(sa, sb)):
+            if transcript and any(
+                c.kind == "direct" and c.content[0][0] <= content[0] < c.content[-1][1] for c in self.cands
+            ):
                 continue
             colon = sb if sb < len(self.doc) and self.tok[sb].text == ":" else sb - 1
             source = Mention(sa, sb, sb - 1, sa, None)

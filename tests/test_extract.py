@@ -199,6 +199,15 @@ SHAPES = [
         ":",
         None,
     ),
+    # a transcript's speakers in capitals (the tagger takes them for adverbs; cues inside the line)
+    ("The debate ran late.\n\nKATE MORROW: Why not debate?", "Why not debate?", "KATE MORROW", ":", None),
+    (
+        "The debate ran late.\n\nJAKE HOLT: The mayor posted a clip on Sunday discussing the budget.",
+        "The mayor posted a clip on Sunday discussing the budget",
+        "JAKE HOLT",
+        ":",
+        None,
+    ),
 ]
 
 
