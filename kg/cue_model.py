@@ -205,11 +205,13 @@ def variant_features(
     cue: Cue | None,
     subj_form: str,
     has_object: bool,
+    rival: bool = False,
 ) -> list[str]:
     """Features of one content variant of cue ``t``: its kind (``ccomp``, ``dobj``, ``prep:for``, ...),
     length, side, how much of it is quoted (``none``/``part``/``all``), its first word when it is a
     complementiser or preposition, its root's part of speech, and whether the cue has a direct object
-    besides ("cited [X] as Y" against "cited as Y")."""
+    besides ("cited [X] as Y" against "cited as Y"), and whether another variant lies on the cue's other
+    side (``rival``: "In the hall - a gym on weekdays - X said he ...")."""
     lemma, pos = t.lemma_.lower(), t.pos_
     size = next(name for limit, name in SIZES if n_words <= limit)
     mark = first if first in MARKS else "-"
@@ -226,6 +228,8 @@ def variant_features(
         f"VD={kind}|{t.dep_}",
         f"VO={kind}|{has_object}",
     ]
+    if rival:
+        f.append(f"VX={kind}|{'before' if before else 'after'}")
     if root is not None:
         f.append(f"VR={kind}|{root.pos_}")
         if root.pos_ in ("PRON", "DET", "NUM"):

@@ -674,8 +674,9 @@ class Extractor:
         prt = particle or next((c for c in self.kids[t.i] if c.dep_ == "prt" and c.i == t.i + 1), None)
         cue_span = self.cue_range(t, prt)  # the cue as written: "came out", "called for"
         has_object = any(c.dep_ == "dobj" for c in self.kids[t.i])
-        for v in variants:
-            cand = self.variant_candidate(v, cue, cue_span)
+        cands = [self.variant_candidate(v, cue, cue_span) for v in variants]
+        sides = {cand.content[-1][1] <= t.i for cand in cands}  # before the cue, after it, or both
+        for v, cand in zip(variants, cands, strict=True):
             words = inside = 0
             for a, b in cand.content:
                 n, q = self.count_words(a, b)
@@ -685,7 +686,9 @@ class Extractor:
             first = self.tok[first_word].lower_ if first_word < cand.content[0][1] else ""
             root = self.tok[v.root] if v.root is not None else None
             before = cand.content[-1][1] <= t.i
-            feats = variant_features(t, v.kind, root, words, before, quoted, first, cue, form, has_object)
+            feats = variant_features(
+                t, v.kind, root, words, before, quoted, first, cue, form, has_object, rival=len(sides) == 2
+            )
             rows.append((v, cand, feats))
         return base, rows, head, fallback
 
