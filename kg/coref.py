@@ -41,6 +41,15 @@ class Resolution:
     kind: str | None
 
 
+def _name_words(name: str) -> list[str]:
+    """A name's words without titles, roles and a leading "the", case-folded: "Mrs. Clinton" ->
+    ["clinton"], "the foundation" -> ["foundation"]."""
+    words = name.replace("’s", "").replace("'s", "").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return [w.lower().strip(".,") for w in words if w.lower() not in role_words()]
+
+
 def _surname_key(name: str) -> str:
     words = [w for w in name.replace("’s", "").replace("'s", "").split() if w.lower() not in role_words()]
     return words[-1].lower().strip(".,") if words else ""
@@ -116,7 +125,9 @@ class Resolver:
         if not name or len(name.split()) > 3:
             return None
         n = self.by_surname.get(_surname_key(name))
-        if n and len(n.name) > len(name):
+        words = _name_words(name)
+        # only a fuller form of the same name: "Clinton" -> "Hillary Clinton", never "Bill Clinton" -> it
+        if n and len(n.name) > len(name) and _name_words(n.name)[-len(words) :] == words:
             return n
         return None
 

@@ -409,6 +409,14 @@ def test_join_quotes_option_follows_polnear_convention(nlp) -> None:  # type: ig
 
 # (text, content fragment, source as written, resolved source, role)
 SOURCES = [
+    # a full name is never "expanded" into another person of the same surname
+    (
+        "Senator Mary Hale spoke on Monday. Tom Hale said the plan would work.",
+        "the plan would work",
+        "Tom Hale",
+        "Tom Hale",
+        None,
+    ),
     # "he": the previous sentence's subject before a nearer object
     (
         'Mayor Tom Hale met Governor John Smith on Monday. "There are no excuses for this," he said.',
