@@ -944,7 +944,7 @@ class Extractor:
                 continue
             pobj = next((c for c in self.kids[t.i + 1] if c.dep_ == "pobj"), None)
             if pobj is not None:
-                self.phrase_candidate("according", (t.i, t.i + 2), pobj, None, "say")
+                self.phrase_candidate("according", (t.i, t.i + 2), pobj, None)
 
     def find_source_phrases(self, sent: SpacySpan) -> None:
         """The lexicon's prep cues: "*In* the latest *poll*, the mayor leads by six points"."""
@@ -961,13 +961,12 @@ class Extractor:
             pobj = self.prep_object(t)
             cue = self.lex.source_phrase(t.lower_, pobj.lemma_.lower()) if pobj is not None else None
             if pobj is not None and cue is not None:
-                self.phrase_candidate("source-phrase", (t.i, t.i + 1), pobj, cue, cue.cue_class)
+                self.phrase_candidate("source-phrase", (t.i, t.i + 1), pobj, cue)
 
-    def phrase_candidate(
-        self, how: str, cue_span: tuple[int, int], pobj: Token, cue: Cue | None, cue_class: str
-    ) -> None:
-        """An attribution by a phrase naming its source ("according to X", "in a poll"): the clause
-        it modifies, around the phrase, is the content."""
+    def phrase_candidate(self, how: str, cue_span: tuple[int, int], pobj: Token, cue: Cue | None) -> None:
+        """An attribution by a phrase naming its source ("according to X", "in a poll"; ``cue`` is the
+        lexicon's entry, none for "according to", a *say*): the clause it modifies, around the phrase,
+        is the content."""
         clause = self.tok[cue_span[0]].head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
@@ -983,7 +982,7 @@ class Extractor:
             cue,
             mention_of(pobj),
             False,
-            cue_class,
+            cue.cue_class if cue is not None else "say",
             content_root=clause.i,
         )
         if cue is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -54,21 +55,17 @@ def test_classify_written_cues(cue: str, cls: str) -> None:
     assert load_lexicon().classify(cue) == cls
 
 
-def test_malformed_row_names_file_and_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ("say\tverb\tshout\tassert\tcertain\tccomp\t1", "unknown class 'shout'"),
+        ("in\tprep\treport\tassert\tcertain\tclause\t1", "a prep cue is a preposition and a noun"),
+    ],
+)
+def test_malformed_row_names_file_and_line(tmp_path: Path, row: str, problem: str) -> None:
     p = tmp_path / "cues.tsv"
-    p.write_text(
-        "lemma\tpos\tclass\tstance\tcertainty\tframes\tweight\nsay\tverb\tshout\tassert\tcertain\tccomp\t1\n"
-    )
-    with pytest.raises(LexiconError, match=r"cues.tsv:2: unknown class 'shout'"):
-        read_cues(p)
-
-
-def test_prep_cue_needs_its_noun(tmp_path: Path) -> None:
-    p = tmp_path / "cues.tsv"
-    p.write_text(
-        "lemma\tpos\tclass\tstance\tcertainty\tframes\tweight\nin\tprep\treport\tassert\tcertain\tclause\t1\n"
-    )
-    with pytest.raises(LexiconError, match=r"cues.tsv:2: a prep cue is a preposition and a noun"):
+    p.write_text(f"lemma\tpos\tclass\tstance\tcertainty\tframes\tweight\n{row}\n")
+    with pytest.raises(LexiconError, match=rf"cues.tsv:2: {re.escape(problem)}"):
         read_cues(p)
 
 
