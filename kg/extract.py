@@ -712,6 +712,8 @@ class Extractor:
             lemma = t.lemma_.lower()
             if self.passive_without_agent(t) and lemma in self.lex.passive_hedges:
                 continue  # "it is believed that": a hedging passive
+            if self.lex.switched_off(lemma, "noun" if t.pos_ == "NOUN" else "verb"):
+                continue  # a user's lexicon that leaves out a packaged cue
             if not knows(model, lemma) and self.lexicon_cue(t)[0] is not None:
                 # a lexicon word the model has not seen often enough: the lexicon decides (verbs here,
                 # nouns in find_nominal); other unseen words get the model's features that do not name them

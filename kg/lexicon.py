@@ -59,11 +59,17 @@ class Hedge:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Cues indexed by (head lemma, pos); hedges by word."""
+    """Cues indexed by (head lemma, pos); hedges by word. ``left_out``: the (head lemma, pos) keys of the
+    packaged cues that a user's cue file leaves out -- switched off, for the cue model too."""
 
     cues: dict[tuple[str, str], tuple[Cue, ...]] = field(default_factory=dict)
     adverb_hedges: dict[str, Hedge] = field(default_factory=dict)
     passive_hedges: dict[str, Hedge] = field(default_factory=dict)
+    left_out: frozenset[tuple[str, str]] = frozenset()
+
+    def switched_off(self, lemma: str, pos: str) -> bool:
+        """Whether ``lemma`` (a ``"verb"`` or ``"noun"``) is a packaged cue this lexicon leaves out."""
+        return (lemma, pos) in self.left_out
 
     def verb(self, lemma: str, particle: str | None = None) -> Cue | None:
         """The verb cue for ``lemma`` (preferring the phrasal ``lemma particle`` when it exists)."""
@@ -190,13 +196,20 @@ def read_hedges(path: Path) -> list[Hedge]:
 
 @cache
 def load_lexicon(cue_file: Path | None = None, hedge_file: Path | None = None) -> Lexicon:
-    """The lexicon from the packaged data files, or from the given ones."""
+    """The lexicon from the packaged data files, or from the given ones. A given cue file replaces the
+    packaged one: the packaged cues it leaves out are switched off (``Lexicon.left_out``), so that the
+    cue model does not find them either."""
+    packaged = DATA / "cues.tsv"
     by_key: dict[tuple[str, str], list[Cue]] = {}
-    for cue in read_cues(cue_file or DATA / "cues.tsv"):
+    for cue in read_cues(cue_file or packaged):
         by_key.setdefault((cue.head, cue.pos), []).append(cue)
+    left_out: frozenset[tuple[str, str]] = frozenset()
+    if cue_file is not None and cue_file.resolve() != packaged.resolve():
+        left_out = frozenset((c.head, c.pos) for c in read_cues(packaged)) - by_key.keys()
     hedges = read_hedges(hedge_file or DATA / "hedges.tsv")
     return Lexicon(
         cues={k: tuple(v) for k, v in by_key.items()},
         adverb_hedges={h.word: h for h in hedges if h.form in ("adverb", "modal")},
         passive_hedges={h.word: h for h in hedges if h.form == "passive"},
+        left_out=left_out,
     )

@@ -84,3 +84,17 @@ def test_user_lexicon_changes_extraction(tmp_path: Path, nlp) -> None:  # type: 
     custom = extract(Document("t", text), nlp, load_lexicon(p))
     assert [r.cue for r in custom] == ["mumbled"]
     assert "said" in [r.cue for r in extract(Document("t", text), nlp)]
+
+
+def test_a_user_lexicon_switches_off_the_packaged_cues_it_leaves_out(tmp_path: Path) -> None:
+    p = tmp_path / "cues.tsv"
+    p.write_text(
+        "lemma\tpos\tclass\tstance\tcertainty\tframes\tweight\n"
+        "mumble\tverb\tsay\tassert\tcertain\tccomp\t0.9\nclaim\tnoun\tclaim\tassert\tcertain\tclause\t0.8\n"
+    )
+    user = load_lexicon(p)
+    assert user.switched_off("say", "verb") and user.switched_off("tell", "verb")
+    assert not user.switched_off("mumble", "verb") and not user.switched_off("claim", "noun")
+    assert user.switched_off("claim", "verb")  # the noun stays, the packaged verb is left out
+    assert not load_lexicon().left_out
+    assert not load_lexicon(DATA / "cues.tsv").left_out
