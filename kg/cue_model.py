@@ -24,6 +24,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from kg.lexicon import Cue
+from kg.wordclass import WordClass, word_class
 
 MODEL_FILE = Path(__file__).parent / "data" / "cue_model.tsv"
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "who"})
@@ -135,6 +136,33 @@ def subject_form(subj: Token | None) -> str:
     return "other"
 
 
+def class_of(t: Token) -> WordClass | None:
+    """The WordNet class of a candidate's lemma, as a noun or a verb (:mod:`kg.wordclass`); of a verb
+    with its particle or preposition when WordNet lists the pair ("came out", "pointed out", "called for")."""
+    lemma = t.lemma_.lower()
+    if t.pos_ == "NOUN":
+        return word_class(lemma, "n")
+    after = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    if after is not None and after.head.i == t.i and after.dep_ in ("prt", "prep"):
+        phrasal = word_class(f"{lemma}_{after.lower_}", "v")
+        if phrasal is not None:
+            return phrasal
+    return word_class(lemma, "v")
+
+
+def class_features(wc: WordClass | None, dep: str, form: str) -> list[str]:
+    """Features naming a cue candidate's WordNet classes, alone and with its dependency and subject
+    form: what the model learns of "commend" carries over to "laud" (both kinds of "praise")."""
+    if wc is None:
+        return ["WN=none"]
+    f = [f"WN={wc.lexname}", f"WND={wc.lexname}|{dep}", f"WNS={wc.lexname}|{form}", f"WNT={wc.top}"]
+    f += [f"WNA={name}" for name in wc.lexnames]
+    f += [f"WNF={frame}" for frame in sorted(wc.frames)]
+    if wc.hypernym is not None:
+        f.append(f"WNH={wc.hypernym}")
+    return f
+
+
 def cue_features(t: Token, subj: Token | None, cue: Cue | None, nested: str | None) -> list[str]:
     """Features of a cue candidate ``t`` alone (shared by all its variants).
 
@@ -163,8 +191,11 @@ def cue_features(t: Token, subj: Token | None, cue: Cue | None, nested: str | No
             f.append(f"HLL={hl}|{lemma}")
     else:
         f.append("ROOT")
+    f += class_features(class_of(t), dep, form)
     if subj is not None:
         f.append(f"SL={subj.lemma_.lower()}")
+        if subj.pos_ == "NOUN" and (sc := word_class(subj.lemma_.lower(), "n")) is not None:
+            f.append(f"SWN={sc.lexname}")  # "officials" noun.person, "the report" noun.communication
     for c in t.children:
         cd = c.dep_
         if cd in ("punct", "det", "cc"):
@@ -230,6 +261,10 @@ def variant_features(
     ]
     if rival:
         f.append(f"VX={kind}|{'before' if before else 'after'}")
+    wc = class_of(t)
+    f.append(f"WV={wc.lexname if wc else 'none'}|{kind}")
+    if wc is not None and wc.hypernym is not None:
+        f.append(f"WHV={wc.hypernym}|{kind}")
     if root is not None:
         f.append(f"VR={kind}|{root.pos_}")
         if root.pos_ in ("PRON", "DET", "NUM"):

@@ -28,7 +28,8 @@ FEATURE = re.compile(r"^[A-Z]+(=\S+)?$")
 FAMILIES = {
     "L", "P", "T", "D", "LD", "LP", "S", "LS", "DS", "HP", "HL", "HLL", "SL", "C", "LC", "LPR", "AUX",
     "ADV", "OL", "LOL", "LEX", "LEXW", "LEXF", "NOLEX", "NEST", "LNEST", "V", "LV", "PV", "VN", "VQ",
-    "VM", "LVM", "VB", "VS", "VD", "VO", "VX", "VR", "VRL", "CV", "FV", "NEG", "ROOT",
+    "VM", "LVM", "VB", "VS", "VD", "VO", "VX", "VR", "VRL", "CV", "FV", "NEG", "ROOT", "WN", "WND", "WNS",
+    "WNT", "WNA", "WNF", "WNH", "SWN", "WV", "WHV",
 }  # fmt: skip
 
 
