@@ -363,7 +363,7 @@ class Extractor:
 
     def speaker(self, head: Token, verb: Token) -> Mention:
         """The source phrase headed by ``head``, the subject of cue ``verb`` (after it: without it)."""
-        return mention_of(head, floor=verb.i + 1 if head.i > verb.i else 0)
+        return mention_of(head, floor=verb.i + 1 if head.i > verb.i else 0, cue=verb.i)
 
     def subject_head(self, verb: Token) -> tuple[Token | None, bool]:
         """The head token of :meth:`subject_of`'s mention, and whether it is the fallback."""

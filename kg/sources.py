@@ -2,7 +2,8 @@
 
 Works on spaCy tokens. A source phrase keeps determiners, modifiers, compounds, possessives and
 "of"/"for" attachments ("a spokesman for the ministry"), and drops appositives, relative clauses and
-other clauses; an appositive is recorded as the role ("Mike DuHaime, a Republican strategist").
+other clauses (except after an empty head: "those surveyed", "those who backed the plan"); an
+appositive is recorded as the role ("Mike DuHaime, a Republican strategist").
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ PRONOUNS = frozenset(PERSONAL) | PLURAL | NEUTER | FIRST | RELATIVE | {"you", "o
 # Clause-like dependents that are not part of the source phrase.
 DROP_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis", "ccomp", "mark"})
 KEEP_PREPS = frozenset({"of", "for", "at", "from", "with", "in", "on"})
+# Heads that name nobody without their clause: "those [surveyed]", "those [who backed the plan]".
+EMPTY_HEADS = frozenset({"those", "these"})
 ORG_WORDS = frozenset(
     [
         "ministry",
@@ -132,20 +135,30 @@ class Mention:
         return doc[self.name_start : self.end].text
 
 
-def _kept(token: Token) -> list[int]:
-    """Indices of the source phrase around ``token`` (contiguous, clause-like dependents dropped)."""
+def _kept(token: Token, cue: int | None = None) -> list[int]:
+    """Indices of the source phrase around ``token`` (contiguous, clause-like dependents dropped, but
+    the clause of an empty head that does not hold the ``cue`` token kept)."""
     keep = [token.i]
     for child in token.children:
         if child.dep_ == "punct" and _joins_word(child):
             keep.append(child.i)  # the hyphen of "Holtz-Eakin"
             continue
-        if child.dep_ in DROP_DEPS:
+        if child.dep_ in DROP_DEPS and not (
+            child.dep_ in ("acl", "relcl")
+            and child.i > token.i
+            and token.lower_ in EMPTY_HEADS
+            and not (cue is not None and child.left_edge.i <= cue <= child.right_edge.i)
+        ):
             continue
         if child.dep_ == "prep" and child.lower_ not in KEEP_PREPS:
             continue
         if child.dep_ == "prep" and child.i < token.i:
             continue
-        keep.extend(t.i for t in child.subtree if not (t.dep_ in ("relcl", "appos") or t.is_space))
+        keep.extend(
+            t.i
+            for t in child.subtree
+            if not ((t.dep_ in ("relcl", "appos") and t is not child) or t.is_space)
+        )
     keep.sort()
     # Keep the contiguous run containing the head.
     pos = keep.index(token.i)
@@ -162,11 +175,12 @@ def _joins_word(t: Token) -> bool:
     return t.i > 0 and not t.whitespace_ and not t.doc[t.i - 1].whitespace_ and t.text in ("-", "‐", "'", "’")
 
 
-def mention_of(token: Token, floor: int = 0) -> Mention:
+def mention_of(token: Token, floor: int = 0, cue: int | None = None) -> Mention:
     """The source phrase headed by ``token``, starting at token ``floor`` at the earliest (a speaker
-    after its verb never takes the verb in: '"...," tweeted spokesman Tom Hale')."""
+    after its verb never takes the verb in: '"...," tweeted spokesman Tom Hale') and never holding the
+    ``cue`` token ("among those who *said* ...": the source is "those")."""
     doc = token.doc
-    idx = _kept(token)
+    idx = _kept(token, cue)
     start, end = max(idx[0], min(floor, token.i)), idx[-1] + 1
     while start < end - 1 and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")):
         start += 1

@@ -485,6 +485,23 @@ SOURCES = [
         "Ukraine's military spokesman",
         None,
     ),
+    # an empty head keeps its clause: "those" alone names nobody
+    (
+        "Those surveyed said the levy was too high.",
+        "the levy was too high",
+        "Those surveyed",
+        "Those surveyed",
+        None,
+    ),
+    (
+        "Those who backed the mayor said the levy was fair.",
+        "the levy was fair",
+        "Those who backed the mayor",
+        "Those who backed the mayor",
+        None,
+    ),
+    # ... but never the clause that holds the cue
+    ("Among those who said they would vote, turnout was high.", "they would vote", "those", "those", None),
 ]
 
 
