@@ -16,7 +16,11 @@ hypernym ("praise" for "laud") and of the top of that chain, and, for verbs, the
 its senses ("Somebody ----s that CLAUSE" is frame 26). Nouns are kept only when WordNet's sense-tagged
 corpus has seen them (its common nouns); all verbs are kept.
 
-Usage: python bench/build_word_classes.py WORDNET_DICT_DIR [--out FILE]
+It also writes kg/data/common_words.txt (see kg/truecase.py): the single-word lemmas of every part of
+speech that WordNet's sense-tagged corpus has seen, the words a Title Case headline writes in lower case
+in running text.
+
+Usage: python bench/build_word_classes.py WORDNET_DICT_DIR [--out FILE] [--common-out FILE]
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import argparse
 from pathlib import Path
 
 from kg.export import atomic_write
+from kg.truecase import COMMON_WORDS_FILE
 from kg.wordclass import WORD_CLASSES_FILE
 
 SENSES = 3  # senses of a lemma that count
@@ -115,10 +120,24 @@ def rows_for(wordnet: Path, pos: str, lexnames: dict[int, str]) -> list[str]:
     return rows
 
 
+def common_words(wordnet: Path) -> list[str]:
+    """Single-word lemmas of any part of speech with sense-tagged occurrences."""
+    words = set()
+    for name in ("noun", "verb", "adj", "adv"):
+        for line in (wordnet / f"index.{name}").read_text(encoding="latin-1").splitlines():
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            if fields[0].isalpha() and int(fields[5 + int(fields[3])]) > 0:
+                words.add(fields[0].lower())
+    return sorted(words)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("wordnet", type=Path, help="a WordNet 3.0 'dict' directory")
     ap.add_argument("--out", type=Path, default=WORD_CLASSES_FILE)
+    ap.add_argument("--common-out", type=Path, default=COMMON_WORDS_FILE)
     args = ap.parse_args()
     lexnames = read_lexnames(args.wordnet)
     rows = rows_for(args.wordnet, "v", lexnames) + rows_for(args.wordnet, "n", lexnames)
@@ -132,6 +151,14 @@ def main() -> None:
     with atomic_write(args.out) as fh:
         fh.write("\n".join(header + rows) + "\n")
     print(f"{args.out}: {len(rows)} lemmas")
+    common = common_words(args.wordnet)
+    with atomic_write(args.common_out) as fh:
+        fh.write(
+            "# Common English words: WordNet 3.0 single-word lemmas with sense-tagged occurrences, built by\n"
+            "# bench/build_word_classes.py. WordNet 3.0 Copyright 2006 by Princeton University; licence:\n"
+            "# kg/data/WORDNET-LICENSE.txt\n" + "\n".join(common) + "\n"
+        )
+    print(f"{args.common_out}: {len(common)} words")
 
 
 if __name__ == "__main__":

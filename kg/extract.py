@@ -1709,8 +1709,8 @@ def extract_doc(
 def extract(
     document: Document, nlp: Language, lexicon: Lexicon | None = None, options: Options | None = None
 ) -> list[Attribution]:
-    """Parse ``document`` with ``nlp`` and extract its attribution records."""
-    return extract_doc(document, nlp(document.text), lexicon, options)
+    """Parse ``document`` with ``nlp`` (as :func:`kg.nlp.parse` does) and extract its attribution records."""
+    return extract_doc(document, next(parse(nlp, [document.text])), lexicon, options)
 
 
 def extract_many(

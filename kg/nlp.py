@@ -128,15 +128,34 @@ def parse(
     nlp: Language, texts: Iterable[str], batch_size: int = 16, limit: int = CHUNK_CHARS
 ) -> Iterator[Doc]:
     """``nlp.pipe`` over ``texts``, in input order; a long text is parsed in pieces and joined back into
-    one Doc whose text is exactly the input (so character offsets stay exact)."""
+    one Doc whose text is exactly the input (so character offsets stay exact). Title Case headlines are
+    parsed in sentence case (:mod:`kg.truecase`) and given their own letters back."""
     from spacy.tokens import Doc
 
+    from kg.truecase import truecase
+
     texts = list(texts)
+    cased = [truecase(t) for t in texts]
     # Long texts stand in as "" in the batched pipe (cheap) and are parsed piecewise when reached.
-    batched = nlp.pipe((t if len(t) <= limit else "" for t in texts), batch_size=batch_size)
-    for text, doc in zip(texts, batched, strict=True):
-        if len(text) <= limit:
-            yield doc
-        else:
-            pieces = list(nlp.pipe(split_text(text, limit), batch_size=batch_size))
-            yield Doc.from_docs(pieces, ensure_whitespace=False)
+    batched = nlp.pipe((t if len(t) <= limit else "" for t in cased), batch_size=batch_size)
+    for text, parsed, doc in zip(texts, cased, batched, strict=True):
+        if len(text) > limit:
+            pieces = list(nlp.pipe(split_text(parsed, limit), batch_size=batch_size))
+            doc = Doc.from_docs(pieces, ensure_whitespace=False)
+        yield doc if parsed == text else with_text(doc, text)
+
+
+RESTORED = ("TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE")
+
+
+def with_text(doc: Doc, text: str) -> Doc:
+    """``doc``'s tokens and analyses on ``text``, a string of the same length that differs from
+    ``doc.text`` only in letter case (the original of a truecased text)."""
+    from spacy.tokens import Doc
+
+    if len(text) != len(doc.text):
+        raise ValueError("with_text: the texts differ in length")
+    words = [text[t.idx : t.idx + len(t.text)] for t in doc]
+    restored = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    restored.from_array(list(RESTORED), doc.to_array(list(RESTORED)))  # type: ignore[arg-type]  # uint64
+    return restored
