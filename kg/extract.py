@@ -1160,7 +1160,7 @@ class Extractor:
         return None
 
     def find_colon_speakers(self) -> None:
-        """Headlines and transcripts: "Pence: Flowers Won't Be at Debate", "WALLACE: Let's start ..."."""
+        """Headlines and transcripts: "Hale: Levy Won't Be on the Ballot", "WALLACE: Let's start ..."."""
         for m in SPEAKER_COLON.finditer(self.text):
             speaker, rest = m.span(1), m.span(2)
             raw = self.text[speaker[0] : speaker[1]].split()

@@ -3,7 +3,7 @@
 Works on spaCy tokens. A source phrase keeps determiners, modifiers, compounds, possessives and
 "of"/"for" attachments ("a spokesman for the ministry"), and drops appositives, relative clauses and
 other clauses (except after an empty head: "those surveyed", "those who backed the plan"); an
-appositive is recorded as the role ("Mike DuHaime, a Republican strategist").
+appositive is recorded as the role ("Dana Whitfield, a Republican strategist").
 """
 
 from __future__ import annotations

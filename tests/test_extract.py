@@ -193,9 +193,9 @@ SHAPES = [
     ),
     # colon-introduced speaker in a headline
     (
-        "Pence: Flowers Won't Be at the Debate.\n\nThe story continues here.",
-        "Flowers Won't Be at the Debate",
-        "Pence",
+        "Hale: Levy Won't Be on the Ballot.\n\nThe story continues here.",
+        "Levy Won't Be on the Ballot",
+        "Hale",
         ":",
         None,
     ),
@@ -435,11 +435,11 @@ SOURCES = [
         None,
     ),
     (
-        "Mike DuHaime, a Republican strategist, said the vote was a warning.",
+        "Dana Whitfield, a Republican consultant, said the vote was a warning.",
         "the vote was a warning",
-        "Mike DuHaime",
-        "Mike DuHaime",
-        "a Republican strategist",
+        "Dana Whitfield",
+        "Dana Whitfield",
+        "a Republican consultant",
     ),
     (
         "The ministry issued new figures on Monday. It said that exports had fallen.",
@@ -501,7 +501,13 @@ SOURCES = [
         None,
     ),
     # ... but never the clause that holds the cue
-    ("Among those who said they would vote, turnout was high.", "they would vote", "those", "those", None),
+    (
+        "Among those who told pollsters they would vote, turnout was high.",
+        "they would vote",
+        "those",
+        "those",
+        None,
+    ),
 ]
 
 
@@ -596,8 +602,8 @@ def test_nominal_cues(run_extract, text, content) -> None:  # type: ignore[no-un
     [
         ("The rebels reportedly seized the airport on Monday.", True),  # reportive: someone unnamed
         ("The commanders were allegedly still holed up in the plant.", True),
-        ("That is perhaps his best shot at the nomination.", False),  # epistemic: the writer's own
-        ("He would likely have faced pressure from donors to drop out.", False),
+        ("That is perhaps her best chance at the title.", False),  # epistemic: the writer's own
+        ("She would likely have met resistance from the board to the merger.", False),
     ],
 )
 def test_reportive_adverbs_attribute_epistemic_ones_do_not(run_extract, text, attributed) -> None:  # type: ignore[no-untyped-def]
