@@ -41,18 +41,21 @@ class Resolution:
     kind: str | None
 
 
-def _name_words(name: str) -> list[str]:
-    """A name's words without titles, roles and a leading "the", case-folded: "Mrs. Clinton" ->
-    ["clinton"], "the foundation" -> ["foundation"]."""
+def _words(name: str) -> list[str]:
+    """A name's words without a possessive, titles and roles, case-folded: "Mrs. Clinton's" -> ["clinton"]."""
     words = name.replace("’s", "").replace("'s", "").split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
     return [w.lower().strip(".,") for w in words if w.lower() not in role_words()]
 
 
+def _name_words(name: str) -> list[str]:
+    """:func:`_words` without a leading "the": "the foundation" -> ["foundation"]."""
+    words = _words(name)
+    return words[1:] if words and words[0] == "the" else words
+
+
 def _surname_key(name: str) -> str:
-    words = [w for w in name.replace("’s", "").replace("'s", "").split() if w.lower() not in role_words()]
-    return words[-1].lower().strip(".,") if words else ""
+    words = _words(name)
+    return words[-1] if words else ""
 
 
 def person_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:

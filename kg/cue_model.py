@@ -163,11 +163,14 @@ def class_features(wc: WordClass | None, dep: str, form: str) -> list[str]:
     return f
 
 
-def cue_features(t: Token, subj: Token | None, cue: Cue | None, nested: str | None) -> list[str]:
+def cue_features(
+    t: Token, subj: Token | None, cue: Cue | None, nested: str | None, wc: WordClass | None
+) -> list[str]:
     """Features of a cue candidate ``t`` alone (shared by all its variants).
 
     ``subj``: the subject found for it; ``cue``: its lexicon entry; ``nested``: the dependency through
-    which it hangs under an earlier reporting verb ("said that X *claimed* ..."), if any.
+    which it hangs under an earlier reporting verb ("said that X *claimed* ..."), if any; ``wc``: its
+    WordNet class (:func:`class_of`).
     """
     lemma, dep, pos = t.lemma_.lower(), t.dep_, t.pos_
     head = t.head
@@ -191,7 +194,7 @@ def cue_features(t: Token, subj: Token | None, cue: Cue | None, nested: str | No
             f.append(f"HLL={hl}|{lemma}")
     else:
         f.append("ROOT")
-    f += class_features(class_of(t), dep, form)
+    f += class_features(wc, dep, form)
     if subj is not None:
         f.append(f"SL={subj.lemma_.lower()}")
         if subj.pos_ == "NOUN" and (sc := word_class(subj.lemma_.lower(), "n")) is not None:
@@ -236,13 +239,14 @@ def variant_features(
     cue: Cue | None,
     subj_form: str,
     has_object: bool,
+    wc: WordClass | None,
     rival: bool = False,
 ) -> list[str]:
     """Features of one content variant of cue ``t``: its kind (``ccomp``, ``dobj``, ``prep:for``, ...),
     length, side, how much of it is quoted (``none``/``part``/``all``), its first word when it is a
     complementiser or preposition, its root's part of speech, and whether the cue has a direct object
     besides ("cited [X] as Y" against "cited as Y"), and whether another variant lies on the cue's other
-    side (``rival``: "In the hall - a gym on weekdays - X said he ...")."""
+    side (``rival``: "In the hall - a gym on weekdays - X said he ..."); ``wc``: the cue's WordNet class."""
     lemma, pos = t.lemma_.lower(), t.pos_
     size = next(name for limit, name in SIZES if n_words <= limit)
     mark = first if first in MARKS else "-"
@@ -261,7 +265,6 @@ def variant_features(
     ]
     if rival:
         f.append(f"VX={kind}|{'before' if before else 'after'}")
-    wc = class_of(t)
     f.append(f"WV={wc.lexname if wc else 'none'}|{kind}")
     if wc is not None and wc.hypernym is not None:
         f.append(f"WHV={wc.hypernym}|{kind}")

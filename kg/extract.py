@@ -34,6 +34,7 @@ from kg.confidence import calibrate, confidence, feature_values
 from kg.coref import Named, Resolver, group_names, person_names
 from kg.cue_model import (
     CueModel,
+    class_of,
     cue_features,
     knows,
     load_cue_model,
@@ -668,7 +669,8 @@ class Extractor:
             return [], [], None, False
         head, fallback = self.nominal_source(t) if t.pos_ == "NOUN" else self.subject_head(t)
         subj = head if not fallback else None
-        base = cue_features(t, subj, cue, self.nested_under(t))
+        wc = class_of(t)  # once per cue: every variant's features name it too
+        base = cue_features(t, subj, cue, self.nested_under(t), wc)
         form = subject_form(subj)
         rows = []
         prt = particle or next((c for c in self.kids[t.i] if c.dep_ == "prt" and c.i == t.i + 1), None)
@@ -687,7 +689,18 @@ class Extractor:
             root = self.tok[v.root] if v.root is not None else None
             before = cand.content[-1][1] <= t.i
             feats = variant_features(
-                t, v.kind, root, words, before, quoted, first, cue, form, has_object, rival=len(sides) == 2
+                t,
+                v.kind,
+                root,
+                words,
+                before,
+                quoted,
+                first,
+                cue,
+                form,
+                has_object,
+                wc,
+                rival=len(sides) == 2,
             )
             rows.append((v, cand, feats))
         return base, rows, head, fallback

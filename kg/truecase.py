@@ -86,9 +86,10 @@ def case_evidence(text: str) -> tuple[Counter[str], Counter[str]]:
 def truecase(text: str) -> str:
     """``text`` with its Title Case lines in sentence case, same length; other lines unchanged."""
     lines = text.split("\n")
-    if not any(is_title_case(line) for line in lines):
+    title = [is_title_case(line) for line in lines]
+    if not any(title):
         return text
-    capital, lower = case_evidence("\n".join(line for line in lines if not is_title_case(line)))
+    capital, lower = case_evidence("\n".join(line for line, t in zip(lines, title, strict=True) if not t))
 
     def word_case(m: re.Match[str]) -> str:
         w = m.group(0)
@@ -101,8 +102,8 @@ def truecase(text: str) -> str:
         return w.lower() if all(is_common(p) for p in key.split("-")) else w
 
     out = []
-    for line in lines:
-        if is_title_case(line):
+    for line, is_title in zip(lines, title, strict=True):
+        if is_title:
             first = WORD.search(line)
             start = first.end() if first else 0  # the line's first word keeps its capital
             line = line[:start] + WORD.sub(word_case, line[start:])
