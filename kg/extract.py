@@ -425,7 +425,9 @@ class Extractor:
         if i < start:
             return None
         t = self.tok[i]
-        if t.pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote(i):
+        if t.text == "," and i > start and self.tok[i - 1].dep_ == "appos":
+            t = self.tok[i - 1]  # "In a note to the board, its chair, Dana Whitfield, said": on "board"
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote(t.i):
             return t
         return None
 
@@ -715,9 +717,22 @@ class Extractor:
         poss = next((c for c in self.kids[t.i] if c.dep_ == "poss"), None)
         if poss is not None:
             return poss, False
+        agent = self.noun_agent(t)
+        if agent is not None:
+            return agent, False
         if t.dep_ in ("dobj", "pobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
             return self.subject_head(t.head)  # "voiced support for", "has been a critic of"
         return None, False
+
+    def noun_agent(self, t: Token) -> Token | None:
+        """The agent of a cue noun in a "by" or "from" phrase after it: "a suggestion by her rival that",
+        "a claim from the ministry that"."""
+        for c in self.kids[t.i]:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > t.i:
+                pobj = next((x for x in self.kids[c.i] if x.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        return None
 
     def find_learned_cues(self, sent: SpacySpan, model: CueModel) -> None:
         """Cues chosen by the cue model: per verb, the best variant at or above the model's threshold."""
@@ -744,8 +759,10 @@ class Extractor:
                 best = next((r for r in rows if r[0].kind == "raising"), best)
             v, cand, _ = best
             source = self.speaker(head, t) if head is not None else None
-            if v.kind == "passive-agent" and v.agent is not None:
-                pobj = next((c for c in self.kids[v.agent.i] if c.dep_ == "pobj"), None)
+            agent = v.agent or next((c for c in self.kids[t.i] if c.dep_ == "agent"), None)
+            if agent is not None and (v.kind == "passive-agent" or t.tag_ == "VBN"):
+                # "was reported by journalists", "Asked by the moderator whether": the agent speaks
+                pobj = next((c for c in self.kids[agent.i] if c.dep_ == "pobj"), None)
                 source, fallback = (mention_of(pobj) if pobj is not None else None), False
             elif v.kind == "nsubjpass" or self.subject_not_source(t, self.lexicon_cue(t)[0]):
                 source, fallback = None, False
@@ -1080,6 +1097,8 @@ class Extractor:
             poss = next((c for c in self.kids[t.i] if c.dep_ == "poss"), None)
             if poss is not None:
                 source = mention_of(poss)
+            elif (agent := self.noun_agent(t)) is not None:
+                source = mention_of(agent)
             elif t.dep_ in ("dobj", "pobj") and t.head.pos_ == "VERB":
                 source, _ = self.subject_of(t.head)
             cand = Candidate(

@@ -508,6 +508,38 @@ SOURCES = [
         "those",
         None,
     ),
+    # a cue noun's agent in a "by" or "from" phrase
+    (
+        'The mayor came under attack after a suggestion by her rival that the bridge "should be sold."',
+        "that the bridge",
+        "her rival",
+        "her rival",
+        None,
+    ),
+    (
+        "A claim from the ministry that the dam was safe drew scorn.",
+        "that the dam was safe",
+        "the ministry",
+        "the ministry",
+        None,
+    ),
+    # a question cue's agent speaks: the moderator asked
+    (
+        "Asked by the moderator whether she would veto the bill, Hale said she might.",
+        "whether she would veto the bill",
+        "the moderator",
+        "the moderator",
+        None,
+    ),
+    # the parse hangs the speaker on the noun before it ("to the Herald, ..., Dana Whitfield")
+    (
+        'In a statement to the Herald, her chief of staff, Dana Whitfield, said: "The mayor believes the'
+        ' bridge is essential."',
+        "The mayor believes",
+        "Dana Whitfield",
+        "Dana Whitfield",
+        None,
+    ),
 ]
 
 
