@@ -164,17 +164,16 @@ def class_features(wc: WordClass | None, dep: str, form: str) -> list[str]:
 
 
 def cue_features(
-    t: Token, subj: Token | None, cue: Cue | None, nested: str | None, wc: WordClass | None
+    t: Token, subj: Token | None, cue: Cue | None, nested: str | None, wc: WordClass | None, form: str
 ) -> list[str]:
     """Features of a cue candidate ``t`` alone (shared by all its variants).
 
-    ``subj``: the subject found for it; ``cue``: its lexicon entry; ``nested``: the dependency through
-    which it hangs under an earlier reporting verb ("said that X *claimed* ..."), if any; ``wc``: its
-    WordNet class (:func:`class_of`).
+    ``subj``: the subject found for it, and ``form`` its :func:`subject_form`; ``cue``: its lexicon
+    entry; ``nested``: the dependency through which it hangs under an earlier reporting verb ("said that
+    X *claimed* ..."), if any; ``wc``: its WordNet class (:func:`class_of`).
     """
     lemma, dep, pos = t.lemma_.lower(), t.dep_, t.pos_
     head = t.head
-    form = subject_form(subj)
     f = [
         f"L={lemma}",
         f"P={pos}",

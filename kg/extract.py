@@ -672,8 +672,8 @@ class Extractor:
         head, fallback = self.nominal_source(t) if t.pos_ == "NOUN" else self.subject_head(t)
         subj = head if not fallback else None
         wc = class_of(t)  # once per cue: every variant's features name it too
-        base = cue_features(t, subj, cue, self.nested_under(t), wc)
         form = subject_form(subj)
+        base = cue_features(t, subj, cue, self.nested_under(t), wc, form)
         rows = []
         prt = particle or next((c for c in self.kids[t.i] if c.dep_ == "prt" and c.i == t.i + 1), None)
         cue_span = self.cue_range(t, prt)  # the cue as written: "came out", "called for"
