@@ -69,6 +69,7 @@ OBJECT_PREPS = frozenset({"as", "of", "with", "for"})
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
 HEAD_SIDE = frozenset({"parataxis", "advcl", "conj", "ccomp", "relcl", "acl"})  # a cue inside its content
 SET_OFF = frozenset({",", "—", "–", "-", ";", "("})  # marks setting off a trailing dependent
+PERSON_SUBJECTS = frozenset({"he", "she"})  # "he's said": "has" (it's, that's: "is")
 RAISING = frozenset({"seem", "appear"})  # "X seems to be Y": a hedge on X being Y, not a source
 QUOTE_MARKS = frozenset({'"', "''", "``", "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 NP_START = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON"})  # a word that can open a noun phrase
@@ -372,8 +373,8 @@ class Extractor:
         hops = 0
         while v is not None and hops < 4:
             deps = (
-                ("nsubj", "csubj", "nsubjpass") if hops else ("nsubj", "csubj")
-            )  # "X was criticized for refusing"
+                ("nsubj", "csubj", "nsubjpass") if hops or self.has_contracted(v) else ("nsubj", "csubj")
+            )  # "X was criticized for refusing"; "he's predicted wins" is active
             subj = next((c for c in self.kids[v.i] if c.dep_ in deps and not self.quoted_subject(v, c)), None)
             if subj is not None:
                 if subj.lower_ in RELATIVE and v.dep_ == "relcl":
@@ -381,6 +382,9 @@ class Extractor:
                 return subj, False
             if v.dep_ in ("conj", "xcomp", "advcl", "acl") and v.head.pos_ in ("VERB", "AUX"):
                 v, hops = v.head, hops + 1
+                continue
+            if v.dep_ == "xcomp" and v.head.dep_ == "acomp" and v.head.head.pos_ in ("VERB", "AUX"):
+                v, hops = v.head.head, hops + 1  # "residents were keen [to argue]", "is quick to"
                 continue
             if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "stopped short of calling", "for refusing"
                 h = v.head.head
@@ -818,7 +822,19 @@ class Extractor:
 
     def passive_without_agent(self, t: Token) -> bool:
         kids = {c.dep_ for c in self.kids[t.i]}
-        return "auxpass" in kids and "agent" not in kids
+        return "auxpass" in kids and "agent" not in kids and not self.has_contracted(t)
+
+    def has_contracted(self, t: Token) -> bool:
+        """Whether the parse took a contracted "has" for a passive's "is": "she's predicted a landslide",
+        "he's said that" (a personal subject, and an object or a clause after the participle; "it's
+        believed that" stays a passive)."""
+        kids = self.kids[t.i]
+        return (
+            t.tag_ in ("VBN", "VBD")
+            and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s") for c in kids)
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PERSON_SUBJECTS for c in kids)
+            and any(c.dep_ in ("dobj", "ccomp") for c in kids)
+        )
 
     def subject_not_source(self, t: Token, cue: Cue | None) -> bool:
         """Whether the cue's subject (or the noun phrase before it) is *not* who is quoted: "X seems

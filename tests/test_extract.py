@@ -531,6 +531,24 @@ SOURCES = [
         "the moderator",
         None,
     ),
+    # the subject of the adjective that takes the cue ("were keen to argue")
+    (
+        "Older residents of the county were keen to argue that the council had failed them.",
+        "that the council had failed them",
+        "Older residents of the county",
+        "Older residents of the county",
+        None,
+    ),
+    (
+        "Many residents are quick to say the mayor has done nothing.",
+        "the mayor has done",
+        "Many residents",
+        "Many residents",
+        None,
+    ),
+    # a contracted "has" the parse takes for a passive's "is" ("he's said" is active, "it's said" is not)
+    ("She's said that the bridge will close.", "that the bridge will close", "She", "She", None),
+    ("Since May she\u2019s predicted a landslide for the mayor.", "a landslide", "she", "she", None),
     # the parse hangs the speaker on the noun before it ("to the Herald, ..., Dana Whitfield")
     (
         'In a statement to the Herald, her chief of staff, Dana Whitfield, said: "The mayor believes the'
