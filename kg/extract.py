@@ -69,6 +69,11 @@ OBJECT_PREPS = frozenset({"as", "of", "with", "for"})
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
 HEAD_SIDE = frozenset({"parataxis", "advcl", "conj", "ccomp", "relcl", "acl"})  # a cue inside its content
 SET_OFF = frozenset({",", "—", "–", "-", ";", "("})  # marks setting off a trailing dependent
+# verbs whose subject meets or provokes what their object noun says, and does not say it ("the mayor faced
+# criticism", "the plan sparked outrage"): the noun's source is their "from"/"by" phrase, if any
+TARGET_VERBS = frozenset(
+    {"face", "draw", "spark", "fuel", "attract", "provoke", "trigger", "receive", "earn"}
+)
 PERSON_SUBJECTS = frozenset({"he", "she"})  # "he's said": "has" (it's, that's: "is")
 RAISING = frozenset({"seem", "appear"})  # "X seems to be Y": a hedge on X being Y, not a source
 QUOTE_MARKS = frozenset({'"', "''", "``", "\u201c", "\u201d", "'", "\u2018", "\u2019"})
@@ -725,6 +730,8 @@ class Extractor:
         if agent is not None:
             return agent, False
         if t.dep_ in ("dobj", "pobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+            if t.head.lemma_.lower() in TARGET_VERBS:  # "the plan drew criticism from unions"
+                return self.noun_agent(t.head), False
             return self.subject_head(t.head)  # "voiced support for", "has been a critic of"
         return None, False
 
@@ -1116,7 +1123,11 @@ class Extractor:
             elif (agent := self.noun_agent(t)) is not None:
                 source = mention_of(agent)
             elif t.dep_ in ("dobj", "pobj") and t.head.pos_ == "VERB":
-                source, _ = self.subject_of(t.head)
+                if t.head.lemma_.lower() in TARGET_VERBS:
+                    agent = self.noun_agent(t.head)
+                    source = mention_of(agent) if agent is not None else None
+                else:
+                    source, _ = self.subject_of(t.head)
             cand = Candidate(
                 "nominal",
                 "indirect",

@@ -523,6 +523,15 @@ SOURCES = [
         "the ministry",
         None,
     ),
+    # a noun whose verb's subject meets what it says, not says it ("faced accusations"): its "from" phrase
+    ("The mayor faced accusations that she had lied about the tolls.", "that she had lied", None, None, None),
+    (
+        "The bill drew claims from the unions that it would cost jobs.",
+        "that it would cost jobs",
+        "the unions",
+        "the unions",
+        None,
+    ),
     # a question cue's agent speaks: the moderator asked
     (
         "Asked by the moderator whether she would veto the bill, Hale said she might.",
