@@ -1378,7 +1378,7 @@ class Extractor:
         h = doc[i]
         while h.dep_ in NP_INSIDE and h.head.i > h.i and not self.in_quote(h.head.i):
             h = h.head  # rightwards only: the phrase stays after the verb
-        return h if h.pos_ in ("PROPN", "NOUN", "PRON") else None
+        return h if h.pos_ in ("PROPN", "NOUN", "PRON") or h.lower_ == "one" else None  # "read one"
 
     def dash_speaker(self, tok: int) -> Mention | None:
         doc = self.tok

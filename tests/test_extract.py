@@ -39,6 +39,14 @@ SHAPES = [
     ),
     ('"It is over," said Mr. Holtz-Eakin.', "It is over", "Mr. Holtz-Eakin", "said", "direct"),
     (
+        '"The bridge must stay open!" read one of the signs.',
+        "The bridge must stay open",
+        "one of the signs",
+        "read",
+        "direct",
+    ),
+    ('"The bridge must stay open!" read one.', "The bridge must stay open", "one", "read", "direct"),
+    (
         'The mayor told reporters, "We have no plans to close the schools."',
         "We have no plans to close the schools",
         "The mayor",
