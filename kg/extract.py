@@ -721,18 +721,24 @@ class Extractor:
         return self.words_before[b] - self.words_before[a], self.quoted_before[b] - self.quoted_before[a]
 
     def nominal_source(self, t: Token) -> tuple[Token | None, bool]:
-        """The head of the source of a cue noun: its possessor ("Trump's call for"), else the subject of
-        the verb it is the object of ("voiced support for")."""
+        """The head of the source of a cue noun: its possessor ("Trump's call for"), its "by"/"from"
+        phrase, else the subject of the verb it is the object of ("voiced support for", "responded with a
+        claim that"; none for an agentless passive or a :data:`TARGET_VERBS` verb)."""
         poss = next((c for c in self.kids[t.i] if c.dep_ == "poss"), None)
         if poss is not None:
             return poss, False
         agent = self.noun_agent(t)
         if agent is not None:
             return agent, False
-        if t.dep_ in ("dobj", "pobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
-            if t.head.lemma_.lower() in TARGET_VERBS:  # "the plan drew criticism from unions"
-                return self.noun_agent(t.head), False
-            return self.subject_head(t.head)  # "voiced support for", "has been a critic of"
+        verb = t.head
+        if t.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "with":
+            verb = verb.head  # "entered the hearing with a plea that", "responded with a claim that"
+        if t.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("VERB", "AUX"):
+            if verb.lemma_.lower() in TARGET_VERBS:  # "the plan drew criticism from unions"
+                return self.noun_agent(verb), False
+            if self.passive_without_agent(verb):
+                return None, False  # "was met with claims that"
+            return self.subject_head(verb)  # "voiced support for", "has been a critic of"
         return None, False
 
     def noun_agent(self, t: Token) -> Token | None:

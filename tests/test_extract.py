@@ -540,6 +540,21 @@ SOURCES = [
         "the unions",
         None,
     ),
+    # a cue noun in a "with" phrase of a verb: that verb's subject, unless the verb is an agentless passive
+    (
+        "The senator entered the hearing with a forceful argument that the bridge must close.",
+        "that the bridge must close",
+        "The senator",
+        "The senator",
+        None,
+    ),
+    (
+        "The plan was met with claims that it would raise tolls.",
+        "that it would raise tolls",
+        None,
+        None,
+        None,
+    ),
     # a question cue's agent speaks: the moderator asked
     (
         "Asked by the moderator whether she would veto the bill, Hale said she might.",
