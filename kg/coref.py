@@ -11,9 +11,11 @@ Gender comes from gendered titles and a list of common given names (``kg/data/na
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import DEP, POS
 from spacy.tokens import Doc, Token
 
 from kg.sources import FIRST, NEUTER, PERSONAL, PLURAL, Mention, gender_of, given_names, role_words
@@ -66,8 +68,8 @@ def person_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
     seen: set[int] = set()
     surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
     org_of = {i: ent for ent in doc.ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
-    for t in doc:
-        if t.pos_ != "PROPN" or inside_quote[t.i] or t.lower_ in role_words():
+    for t in _tokens_with(doc, POS, ("PROPN",)):
+        if inside_quote[t.i] or t.lower_ in role_words():
             continue
         subject = t.dep_ in ("nsubj", "nsubjpass")
         mistagged = t.ent_type_ == "ORG" and t.lower_ in surnames and t.dep_ in PERSON_ROLES
@@ -204,8 +206,8 @@ def group_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
     from kg.sources import ORG_WORDS, mention_of
 
     out = []
-    for t in doc:
-        if t.dep_ not in ("nsubj", "nsubjpass") or inside_quote[t.i] or t.pos_ not in ("NOUN", "PROPN"):
+    for t in _tokens_with(doc, DEP, ("nsubj", "nsubjpass")):
+        if inside_quote[t.i] or t.pos_ not in ("NOUN", "PROPN"):
             continue
         m = mention_of(t)
         text = m.text(doc)
@@ -215,3 +217,13 @@ def group_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
             kind = "group" if t.pos_ == "PROPN" else "unnamed"
             out.append(Named(doc[m.start].idx, text, None, "plural", kind))
     return out
+
+
+def _tokens_with(doc: Doc, attr: int, values: Sequence[str]) -> Iterator[Token]:
+    """The tokens of ``doc`` whose ``attr`` (``POS``, ``DEP``) is one of ``values``, in order: found in
+    the attribute array, so that the others are never made into Token objects (the two loops above
+    ran over every token of every article)."""
+    ids = [doc.vocab.strings[v] for v in values]
+    column = doc.to_array(attr)
+    for i in np.flatnonzero(np.isin(column, ids)):
+        yield doc[int(i)]
