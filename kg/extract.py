@@ -294,7 +294,7 @@ class Extractor:
 
     def subtree(self, t: Token, exclude: Iterable[Token] = ()) -> tuple[int, int] | None:
         """The contiguous token range of ``t``'s subtree minus excluded subtrees at its edges, and
-        minus a trailing coordinated reporting verb ("... to the test *and warned North Korea ...*")
+        minus a trailing coordinated reporting verb ("... to the vote *and warned the council ...*")
         or relative clause on an object ("her parents, *who spent ...*")."""
         a, b = t.left_edge.i, t.right_edge.i + 1
         trailing = [c for c in self.kids[t.i] if c.i > t.i and self.is_trailing_clause(t, c)]

@@ -583,7 +583,7 @@ SOURCES = [
     ("Since May she\u2019s predicted a landslide for the mayor.", "a landslide", "she", "she", None),
     # the parse hangs the speaker on the noun before it ("to the Herald, ..., Dana Whitfield")
     (
-        'In a statement to the Herald, her chief of staff, Dana Whitfield, said: "The mayor believes the'
+        'In a reply to the Herald, her chief of staff, Dana Whitfield, said: "The mayor believes the'
         ' bridge is essential."',
         "The mayor believes",
         "Dana Whitfield",
