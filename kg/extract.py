@@ -1122,18 +1122,8 @@ class Extractor:
             content = self.subtree(comp)
             if content is None or not self.free(*content):
                 continue
-            source = None
-            poss = next((c for c in self.kids[t.i] if c.dep_ == "poss"), None)
-            if poss is not None:
-                source = mention_of(poss)
-            elif (agent := self.noun_agent(t)) is not None:
-                source = mention_of(agent)
-            elif t.dep_ in ("dobj", "pobj") and t.head.pos_ == "VERB":
-                if t.head.lemma_.lower() in TARGET_VERBS:
-                    agent = self.noun_agent(t.head)
-                    source = mention_of(agent) if agent is not None else None
-                else:
-                    source, _ = self.subject_of(t.head)
+            head, _ = self.nominal_source(t)
+            source = self.speaker(head, t) if head is not None else None
             cand = Candidate(
                 "nominal",
                 "indirect",
