@@ -179,6 +179,16 @@ def mention_of(token: Token, floor: int = 0, cue: int | None = None) -> Mention:
     """The source phrase headed by ``token``, starting at token ``floor`` at the earliest (a speaker
     after its verb never takes the verb in: '"...," tweeted spokesman Tom Hale') and never holding the
     ``cue`` token ("among those who *said* ...": the source is "those")."""
+    name = _appositive_name(token)
+    if name is None:
+        return _phrase(token, floor, cue)
+    # "its chief executive, Moira Tennant, said": the name speaks, in the role its head noun names
+    m, phrase = _phrase(name, floor, cue), _phrase(token, floor, cue)
+    role = " ".join(filter(None, [phrase.text(token.doc), m.role]))
+    return Mention(m.start, m.end, m.head, m.name_start, role)
+
+
+def _phrase(token: Token, floor: int, cue: int | None) -> Mention:
     doc = token.doc
     idx = _kept(token, cue)
     start, end = max(idx[0], min(floor, token.i)), idx[-1] + 1
@@ -195,6 +205,24 @@ def mention_of(token: Token, floor: int = 0, cue: int | None = None) -> Mention:
         a = appos[0]
         role = " ".join(filter(None, [role, doc[a.left_edge.i : a.right_edge.i + 1].text.strip(" ,")]))
     return Mention(start, end, token.i, name_start, role)
+
+
+NOT_NAMES = frozenset(
+    {"DATE", "TIME", "GPE", "LOC", "FAC", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
+)
+
+
+def _appositive_name(token: Token) -> Token | None:
+    """The proper name set off by a comma in apposition after a common-noun head: "its chief executive,
+    *Moira Tennant*," ("the regulator, Ofcom,"); not a date or place the parse hung there, nor a party
+    in brackets ("Howard Dean (D)")."""
+    if token.pos_ != "NOUN":
+        return None
+    a = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i), None)
+    if a is None or a.pos_ != "PROPN" or a.ent_type_ in NOT_NAMES or a.doc[a.left_edge.i - 1].text != ",":
+        return None
+    words = [t for t in a.subtree if not (t.is_punct or t.is_space)]
+    return a if all(t.pos_ == "PROPN" for t in words) else None
 
 
 def _name_start(doc: Doc, start: int, end: int, head: int) -> int:

@@ -581,6 +581,29 @@ SOURCES = [
     # a contracted "has" the parse takes for a passive's "is" ("he's said" is active, "it's said" is not)
     ("She's said that the bridge will close.", "that the bridge will close", "She", "She", None),
     ("Since May she\u2019s predicted a landslide for the mayor.", "a landslide", "she", "she", None),
+    # a name in apposition to the role noun speaks in that role
+    (
+        "The ferry will stop running in March, its chief executive, Norah Quill, said on Tuesday.",
+        "The ferry will stop running",
+        "Norah Quill",
+        "Norah Quill",
+        "its chief executive",
+    ),
+    (
+        "Her lawyer, Tobias Renn, told the court that she had acted alone.",
+        "that she had acted alone",
+        "Tobias Renn",
+        "Tobias Renn",
+        "Her lawyer",
+    ),
+    # ... but not a role noun in apposition ("a Republican from Ohio")
+    (
+        "The senator, a Republican from Ohio, said the vote would be close.",
+        "the vote would be close",
+        "The senator",
+        "The senator",
+        "a Republican from Ohio",
+    ),
     # the parse hangs the speaker on the noun before it ("to the Herald, ..., Dana Whitfield")
     (
         'In a reply to the Herald, her chief of staff, Dana Whitfield, said: "The mayor believes the'
