@@ -3,6 +3,14 @@
 News convention: a quotation that runs over several paragraphs leaves each paragraph open and
 reopens the next with an opening mark. A quote left open at a paragraph end whose next paragraph
 does not reopen it is closed at that paragraph end (an unbalanced mark never swallows the article).
+
+Single marks (‘…’ and '…') quote speech in British style ('We have no choice,' she said) and in
+headlines, but the same characters are apostrophes ("don't", "the players' union", "'90s"). A single
+mark opens a quotation only after a space or bracket and before a word that is not an elision
+("'em", "'til"); it closes one only after a non-space and before a non-letter; a possessive
+"players' union" closes one only when no other closing mark follows in the paragraph. A single
+quotation must close in its paragraph unless the next paragraph reopens it, and single marks
+inside a double-quoted segment are nested quotes, not segments of their own.
 """
 
 from __future__ import annotations
@@ -17,6 +25,12 @@ STRAIGHT = frozenset('"')
 DOUBLED = re.compile(r"''|``")
 MARK = re.compile(r"''|``|[\"“”„«»]")
 PARAGRAPH = re.compile(r"\n")
+SINGLE = re.compile(r"[‘’']")
+SINGLE_OPENING = frozenset("‘'")
+SINGLE_CLOSING = frozenset("’'")
+OPENS_AFTER = frozenset('([{—–-:/"“')
+# Words that an apostrophe elides at their start: "'em", "'til", "rock 'n' roll" (and decades, "'90s").
+ELISIONS = frozenset({"em", "til", "till", "cause", "bout", "n", "tis", "twas", "round", "neath", "s"})
 # A markup tag left in the text (<tweet author="..." id="...">, <a href="...">): its attribute
 # values are not quotations.
 TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]*)?/?>")
@@ -68,6 +82,24 @@ def _first_nonspace(text: str, start: int) -> int:
 
 def find_quotes(text: str) -> list[Quote]:
     """All quoted segments of ``text`` in order. Never raises on unbalanced or odd marks."""
+    doubles = _double_quotes(text)
+    if not any(c in text for c in "‘'"):
+        return doubles
+    singles = _single_quotes(text, doubles, max((q.chain for q in doubles), default=-1))
+    if not singles:
+        return doubles
+    # a double-quoted segment inside a single-quoted one is a nested quote ('He said "no",' she said)
+    kept = [q for q in doubles if not any(s.open_mark < q.open_mark and q.end <= s.end for s in singles)]
+    merged = sorted(kept + singles, key=lambda q: q.start)
+    renumber: dict[int, int] = {}
+    return [
+        Quote(q.start, q.end, q.open_mark, q.close_mark, renumber.setdefault(q.chain, len(renumber)))
+        for q in merged
+    ]
+
+
+def _double_quotes(text: str) -> list[Quote]:
+    """The segments quoted with double marks (“…”, "…", ''…'', ``…'')."""
     para_ends = _paragraph_ends(text)
     quotes: list[Quote] = []
     open_at: int | None = None  # offset of the pending opening mark
@@ -121,6 +153,97 @@ def find_quotes(text: str) -> list[Quote]:
         end = next((e for e in para_ends if e > open_at), len(text))
         close(end, None)
     return quotes
+
+
+def _elided(text: str, pos: int) -> bool:
+    """Whether the single mark at ``pos`` elides the start of the word after it ("'em", "'90s")."""
+    m = re.match(r"[A-Za-z0-9]+", text[pos + 1 : pos + 8])
+    if m is None:
+        return False
+    word = m.group()
+    if word[0].isdigit():  # a decade or a year ("'90s", "'68"), not "'200 jobs will go'"
+        return re.fullmatch(r"\d\ds?", word) is not None
+    return word.lower() in ELISIONS and not text[pos + 1 + len(word) : pos + 2 + len(word)].isalpha()
+
+
+def _single_opens(text: str, pos: int) -> bool:
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return (
+        text[pos] in SINGLE_OPENING
+        and (before.isspace() or before in OPENS_AFTER)
+        and not after.isspace()
+        and after not in "‘’'"
+        and not _elided(text, pos)
+    )
+
+
+def _single_closes(text: str, pos: int) -> bool:
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return text[pos] in SINGLE_CLOSING and not before.isspace() and not after.isalnum()
+
+
+def _possessive(text: str, pos: int) -> bool:
+    """A closing-shaped mark after a plural "s" and before a word: "the players' union"."""
+    return text[pos - 1] in "sS" and text[pos + 1 : pos + 2] == " " and text[pos + 2 : pos + 3].isalpha()
+
+
+def _single_quotes(text: str, doubles: list[Quote], chain_base: int) -> list[Quote]:
+    """Segments quoted with single marks outside the double-quoted ones (see the module docstring)."""
+    para_ends = _paragraph_ends(text)
+    covered = [(q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end) for q in doubles]
+    tags = [(t.start(), t.end()) for t in TAG.finditer(text)] if "<" in text else []
+    marks = [
+        m.start()
+        for m in SINGLE.finditer(text)
+        if not any(a <= m.start() < b for a, b in covered) and not any(a <= m.start() < b for a, b in tags)
+    ]
+    out: list[Quote] = []
+    chain = chain_base
+    reopen_chain: int | None = None  # the chain a paragraph's opening mark continues
+    i = 0
+    while i < len(marks):
+        pos = marks[i]
+        if not _single_opens(text, pos):
+            i += 1
+            continue
+        para_end = next(e for e in para_ends if e >= pos)
+        closers = []
+        for j in range(i + 1, len(marks)):
+            if marks[j] >= para_end:
+                break
+            if _single_closes(text, marks[j]):
+                closers.append(j)
+        firm = [j for j in closers if not _possessive(text, marks[j])]
+        close_j = firm[0] if firm else (closers[0] if closers else None)
+        this_chain = (
+            reopen_chain
+            if reopen_chain is not None and _first_nonspace(text, _paragraph_start(text, pos)) == pos
+            else None
+        )
+        if this_chain is None:
+            chain += 1
+            this_chain = chain
+        reopen_chain = None
+        if close_j is not None:
+            span = _inner(text, pos + 1, marks[close_j])
+            if span:
+                out.append(Quote(span[0], span[1], pos, marks[close_j], this_chain))
+            i = close_j + 1
+            continue
+        nxt = _first_nonspace(text, para_end)
+        if nxt < len(text) and nxt in marks and _single_opens(text, nxt):
+            span = _inner(text, pos + 1, para_end)  # left open: the next paragraph reopens it
+            if span:
+                out.append(Quote(span[0], span[1], pos, None, this_chain))
+            reopen_chain = this_chain
+        i += 1
+    return out
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def quote_chains(quotes: list[Quote]) -> list[list[Quote]]:

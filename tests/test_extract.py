@@ -38,6 +38,21 @@ SHAPES = [
         "direct",
     ),
     ('"It is over," said Mr. Holtz-Eakin.', "It is over", "Mr. Holtz-Eakin", "said", "direct"),
+    # British style: single marks, straight or curly, the comma inside or outside
+    (
+        "'We have no choice,' the harbour master said.",
+        "We have no choice",
+        "the harbour master",
+        "said",
+        "direct",
+    ),
+    (
+        "‘We have no choice’, the harbour master said.",
+        "We have no choice",
+        "the harbour master",
+        "said",
+        "direct",
+    ),
     (
         '"The bridge must stay open!" read one of the signs.',
         "The bridge must stay open",
@@ -241,6 +256,11 @@ SPLIT_QUOTES = [
     ),
     # the parse hangs the reporting clause on B ("said" is a parataxis of "win")
     ('"We won," she said, "and we will win again."', ["We won", "and we will win again."], "she"),
+    (
+        "'We will fight on,' said Ms Quill, 'and we will win.'",
+        ["We will fight on", "and we will win."],
+        "Ms Quill",
+    ),
 ]
 
 
@@ -267,6 +287,11 @@ QUOTES_AFTER_THE_SENTENCE = [
         'them. "Nobody here kept silent about it back then."',
         ["She voted against all of the bills. Every last bill", "Nobody here kept silent"],
         "Dana Whitfield",
+    ),
+    (
+        "'We have no choice,' Ms Quill told reporters. 'The timbers under the pier are rotten.'",
+        ["We have no choice", "The timbers under the pier are rotten."],
+        "Ms Quill",
     ),
 ]
 
@@ -335,6 +360,8 @@ def test_quote_without_reporting_clause_continues_previous_speaker(run_extract) 
         'He called it a "special military operation" on Tuesday.',
         'The film "Gone with the Wind" was shown again.',
         "Their so-called “reform” passed the house.",
+        "He called the plan 'a fantasy' on Tuesday.",
+        "The band played ‘Blue Harbour’ twice.",
         # attribute values of markup left in the text are not quotations
         '<tweet id="672138506081275904" author="@someone" datetime="2015-12-02">\nOn my way.\n</tweet>',
         '<a href="https://example.org/a-very-long-path/to/a/page" title="one two three four">link</a>',
