@@ -199,8 +199,11 @@ def _phrase(token: Token, floor: int, cue: int | None) -> Mention:
     if end <= token.i:
         end = token.i + 1
     name_start = _name_start(doc, start, end, token.i)
-    role = doc[start:name_start].text if name_start > start else None
-    appos = [c for c in token.children if c.dep_ == "appos"]
+    prefix = doc[start:name_start]
+    # a title before the name is its role ("military spokesman"), a bare article is not ("The Treasury")
+    role = prefix.text if any(t.pos_ not in ("DET", "PUNCT") for t in prefix) else None
+    # so is an appositive, unless it is a date the parse hung there ("the mayor, Monday, said")
+    appos = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ not in ("DATE", "TIME")]
     if appos:
         a = appos[0]
         role = " ".join(filter(None, [role, doc[a.left_edge.i : a.right_edge.i + 1].text.strip(" ,")]))

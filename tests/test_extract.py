@@ -717,6 +717,18 @@ def test_sources(run_extract, text, content, source, resolved, role) -> None:  #
         assert r.source_role == role
 
 
+# An article before a name, or a date the parse makes an appositive, is no role.
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The Treasury said the figures were wrong.", "the figures were wrong"),
+        ("The mayor, Monday, said the bridge was safe.", "the bridge was safe"),
+    ],
+)
+def test_no_role(run_extract, text, content) -> None:  # type: ignore[no-untyped-def]
+    assert only(run_extract(text), content).source_role is None
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [
