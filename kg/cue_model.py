@@ -142,6 +142,8 @@ def class_of(t: Token) -> WordClass | None:
     lemma = t.lemma_.lower()
     if t.pos_ == "NOUN":
         return word_class(lemma, "n")
+    if t.pos_ == "ADJ":
+        return None  # the class file holds nouns and verbs; "clear" the adjective is not "clear" the verb
     after = t.nbor(1) if t.i + 1 < len(t.doc) else None
     if after is not None and after.head.i == t.i and after.dep_ in ("prt", "prep"):
         phrasal = word_class(f"{lemma}_{after.lower_}", "v")

@@ -510,6 +510,21 @@ class Extractor:
                 lemma = t.lemma_.lower()
                 if lemma in nouns or self.lex.noun(lemma) is not None:
                     yield t
+            elif self.predicative(t):
+                yield t
+
+    def predicative(self, t: Token) -> bool:
+        """Whether ``t`` is an adjective after a copula that takes a clause or a phrase: "was confident
+        that", "has been critical of", "are skeptical about"."""
+        return (
+            t.pos_ == "ADJ"
+            and t.dep_ == "acomp"
+            and t.head.i < t.i
+            and any(
+                (c.dep_ == "ccomp" or (c.dep_ == "prep" and self.prep_object(c) is not None)) and c.i > t.i
+                for c in self.kids[t.i]
+            )
+        )
 
     def lexicon_cue(self, t: Token) -> tuple[Cue | None, Token | None]:
         """The lexicon entry of verb ``t`` (phrasal when its particle follows) and that particle; of a
@@ -554,6 +569,15 @@ class Extractor:
                         out.append(Variant(kind + "-cut", (cut,), root.i, **kw))  # type: ignore[arg-type]
 
         kids = list(self.kids[t.i])
+        if t.pos_ == "ADJ":  # "confident [that the bridge would open]", "critical of [the council]"
+            for c in kids:
+                if c.dep_ == "ccomp" and c.i > t.i:
+                    add("a-ccomp", [self.subtree(c)], c)
+                elif c.dep_ == "prep" and c.i > t.i:
+                    pobj = self.prep_object(c)
+                    if pobj is not None:
+                        add(f"a-prep:{c.lower_}", [self.subtree(pobj)], pobj)
+            return out
         if t.pos_ == "NOUN":
             for c in kids:
                 if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > t.i:
@@ -652,6 +676,17 @@ class Extractor:
         kind: Kind = "passive" if v.kind == "passive-agent" else "indirect"
         if v.kind == "raising":
             kind = "unattributed_hedge"
+        if v.kind.startswith(("acomp-prep:", "a-prep:")) and v.root is not None:
+            # the adjective and its preposition are the cue: "are skeptical about", "was critical of"
+            prep = self.tok[v.root].head
+            adj = prep.head
+            end = prep.i + 1 if prep.i == adj.i + 1 else adj.i + 1
+            if cue_span[1] <= adj.i and all(
+                self.tok[i].pos_ in ("ADV", "PART", "ADJ") for i in range(cue_span[1], adj.i)
+            ):
+                cue_span = (cue_span[0], end)
+            elif cue_span[0] <= adj.i < cue_span[1]:
+                cue_span = (cue_span[0], max(cue_span[1], end))
         cand = Candidate(
             v.kind,
             kind,
@@ -678,7 +713,10 @@ class Extractor:
         variants = self.variants(t, cue, particle)
         if not variants:
             return [], [], None, False
-        head, fallback = self.nominal_source(t) if t.pos_ == "NOUN" else self.subject_head(t)
+        if t.pos_ == "NOUN":
+            head, fallback = self.nominal_source(t)
+        else:  # an adjective's subject is its copula's: "[residents] are skeptical about"
+            head, fallback = self.subject_head(t.head if t.pos_ == "ADJ" else t)
         subj = head if not fallback else None
         wc = class_of(t)  # once per cue: every variant's features name it too
         form = subject_form(subj)
@@ -686,6 +724,8 @@ class Extractor:
         rows = []
         prt = particle or next((c for c in self.kids[t.i] if c.dep_ == "prt" and c.i == t.i + 1), None)
         cue_span = self.cue_range(t, prt)  # the cue as written: "came out", "called for"
+        if t.pos_ == "ADJ" and all(x.pos_ in ("ADV", "PART") for x in self.tok[t.head.i + 1 : t.i]):
+            cue_span = (self.cue_range(t.head)[0], cue_span[1])  # "was confident", "has been critical"
         has_object = any(c.dep_ == "dobj" for c in self.kids[t.i])
         cands = [self.variant_candidate(v, cue, cue_span) for v in variants]
         sides = {cand.content[-1][1] <= t.i for cand in cands}  # before the cue, after it, or both

@@ -717,6 +717,28 @@ def test_sources(run_extract, text, content, source, resolved, role) -> None:  #
         assert r.source_role == role
 
 
+# A predicative adjective with a clause or a phrase is a cue, the copula and the preposition with it.
+ADJECTIVE_CUES = [
+    (
+        "The mayor was confident that the bridge would open.",
+        "that the bridge would open",
+        "The mayor",
+        "was confident",
+    ),
+    ("Unions were furious that the pier closed.", "that the pier closed", "Unions", "were furious"),
+    ("Residents are skeptical about the plan.", "the plan", "Residents", "are skeptical about"),
+    ("She has been critical of the council for months.", "the council", "She", "has been critical of"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source", "cue"), ADJECTIVE_CUES, ids=[s[0][:40] for s in ADJECTIVE_CUES]
+)
+def test_adjective_cues(run_extract, text, content, source, cue) -> None:  # type: ignore[no-untyped-def]
+    r = only(run_extract(text), content)
+    assert (r.content, r.source, r.cue) == (content, source, cue)
+
+
 # An article before a name, or a date the parse makes an appositive, is no role.
 @pytest.mark.parametrize(
     ("text", "content"),
