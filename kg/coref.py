@@ -66,8 +66,9 @@ def person_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
     not consistent within one: "Donald Trump ... she drew Trump[ORG]'s ire")."""
     names, out = given_names(), []
     seen: set[int] = set()
-    surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
-    org_of = {i: ent for ent in doc.ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
+    ents = doc.ents  # each doc.ents walks the whole Doc
+    surnames = {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON"}
+    org_of = {i: ent for ent in ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
     for t in _tokens_with(doc, POS, ("PROPN",)):
         if inside_quote[t.i] or t.lower_ in role_words():
             continue
@@ -96,7 +97,7 @@ def person_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
         first = span.text.split()[0].lower()
         out.append(Named(span.start_char, span.text, None, names.get(first), "person", subject=subject))
         seen.add(span.start_char)
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON" and not inside_quote[ent.start] and ent.start_char not in seen:
             text = ent.text.strip().removesuffix("’s").removesuffix("'s")
             if len(text) > 1:

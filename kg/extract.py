@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from spacy.attrs import HEAD, IDX, IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -226,9 +227,10 @@ class Extractor:
         # tokens and their children made once: doc[i] and token.children make new objects every time
         self.tok: list[Token] = list(doc)
         n = len(self.tok)
-        self.heads = [
-            t.i + h for t, h in zip(self.tok, doc.to_array("HEAD").astype("int64").tolist(), strict=True)
-        ]
+        # token attributes read off the parse's arrays once (a Token attribute costs a lookup each time)
+        arrays = doc.to_array([HEAD, IDX, IS_SPACE, IS_PUNCT]).astype("int64") if n else None
+        rel, self.idx, space, punct = arrays.T.tolist() if arrays is not None else ([], [], [], [])
+        self.heads = [i + h for i, h in enumerate(rel)]
         self.kids: list[list[Token]] = [[] for _ in self.tok]
         for t, h in zip(self.tok, self.heads, strict=True):
             if h != t.i:
@@ -239,18 +241,18 @@ class Extractor:
             self.sent_start[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
         self.quote_of: list[int | None] = [None] * n  # token -> quote index
         self._index_quotes()
+        is_word = [not (p or sp) for p, sp in zip(punct, space, strict=True)]
         self.used = [False] * n  # token already inside some candidate's content
         self.reserved = [False] * n  # token inside some candidate's source or cue
         self.cands: list[Candidate] = []
-        self.paragraph_of = self._paragraph_index()
+        self.paragraph_of = self._paragraph_index(space)
         # prefix counts of word tokens (and of quoted ones) and the next word token at or after each index
         self.words_before = [0] * (n + 1)
         self.quoted_before = [0] * (n + 1)
         self.next_word = [n] * (n + 1)
-        for t in self.tok:
-            word = not (t.is_punct or t.is_space)
-            self.words_before[t.i + 1] = self.words_before[t.i] + word
-            self.quoted_before[t.i + 1] = self.quoted_before[t.i] + (word and self.quote_of[t.i] is not None)
+        for i, word in enumerate(is_word):
+            self.words_before[i + 1] = self.words_before[i] + word
+            self.quoted_before[i + 1] = self.quoted_before[i] + (word and self.quote_of[i] is not None)
         for i in range(n - 1, -1, -1):
             self.next_word[i] = (
                 i if self.words_before[i + 1] > self.words_before[i] else self.next_word[i + 1]
@@ -259,16 +261,20 @@ class Extractor:
     # ------------------------------------------------------------------ indexing
     def _index_quotes(self) -> None:
         qi = 0
-        for t in self.tok:
-            while qi < len(self.quotes) and self.quotes[qi].end <= t.idx:
+        if not self.quotes:
+            return
+        for i, idx in enumerate(self.idx):
+            while qi < len(self.quotes) and self.quotes[qi].end <= idx:
                 qi += 1
-            if qi < len(self.quotes) and self.quotes[qi].start <= t.idx < self.quotes[qi].end:
-                self.quote_of[t.i] = qi
+            if qi == len(self.quotes):
+                break
+            if self.quotes[qi].start <= idx:
+                self.quote_of[i] = qi
 
-    def _paragraph_index(self) -> list[int]:
+    def _paragraph_index(self, space: list[int]) -> list[int]:
         out, para = [], 0
-        for t in self.tok:
-            if t.is_space and "\n" in t.text:
+        for i, sp in enumerate(space):
+            if sp and "\n" in self.tok[i].text:
                 para += 1
             out.append(para)
         return out

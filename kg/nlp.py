@@ -82,23 +82,51 @@ def line_break_starts(doc: Doc) -> Doc:
     Ana Ruiz ..."), and a claim's content with them. A hard-wrapped paragraph (long lines ending
     mid-sentence) is left to the parser. The words after a paragraph's dateline ("SPRINGFIELD (AP) -")
     start a sentence too: the parser otherwise makes the place the subject of the first verb."""
-    text = doc.text
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+
+    if len(doc) < 2:
+        return doc
+    text = doc_text(doc)
     after_dateline = {m.end() for m in DATELINE.finditer(text) if m.end() < len(text)}
-    for tok in doc[1:]:
-        if tok.idx in after_dateline:
-            tok.is_sent_start = True
+    # the token arrays, not a Token per word: only words after a dateline or a line break are looked at
+    idx, length, space = doc.to_array([IDX, LENGTH, IS_SPACE]).T.tolist()
+    starts = {n for n, i in enumerate(idx) if i in after_dateline} if after_dateline else set()
+    breaks = [
+        n + 1
+        for n in range(len(idx) - 1)
+        if space[n] and not space[n + 1] and "\n" in text[idx[n] : idx[n] + length[n]]
+    ]
+    marked = []
+    for n in sorted(starts.union(breaks)):
+        if n == 0:
             continue
-        prev = doc[tok.i - 1]
-        if not prev.is_space or "\n" not in prev.text or tok.is_space:
+        if n in starts:
+            marked.append(n)
             continue
-        if prev.text.count("\n") >= 2:
-            tok.is_sent_start = True
+        prev = text[idx[n - 1] : idx[n - 1] + length[n - 1]]
+        if prev.count("\n") >= 2:
+            marked.append(n)
             continue
-        line_start = text.rfind("\n", 0, prev.idx) + 1
-        line = text[line_start : prev.idx].rstrip()
-        if line.endswith(TERMINAL) or (len(line) < SHORT_LINE and not tok.text[:1].islower()):
-            tok.is_sent_start = True
+        line_start = text.rfind("\n", 0, idx[n - 1]) + 1
+        line = text[line_start : idx[n - 1]].rstrip()
+        if line.endswith(TERMINAL) or (len(line) < SHORT_LINE and not text[idx[n] : idx[n] + 1].islower()):
+            marked.append(n)
+    if marked:  # at once: setting Token.is_sent_start one by one rescans the Doc each time
+        sent_start = doc.to_array([SENT_START])
+        sent_start[marked] = 1
+        doc.from_array([SENT_START], sent_start)  # type: ignore[arg-type]  # uint64
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read off the token arrays (``doc.text`` makes a Token of every word)."""
+    from spacy.attrs import ORTH, SPACY
+
+    if not len(doc):
+        return ""
+    strings = doc.vocab.strings
+    orth, spaces = doc.to_array([ORTH, SPACY]).T.tolist()
+    return "".join(strings[o] + " " if sp else strings[o] for o, sp in zip(orth, spaces, strict=True))
 
 
 def _register() -> None:
@@ -153,9 +181,12 @@ def with_text(doc: Doc, text: str) -> Doc:
     ``doc.text`` only in letter case (the original of a truecased text)."""
     from spacy.tokens import Doc
 
-    if len(text) != len(doc.text):
+    if len(text) != len(doc_text(doc)):
         raise ValueError("with_text: the texts differ in length")
-    words = [text[t.idx : t.idx + len(t.text)] for t in doc]
-    restored = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    from spacy.attrs import IDX, LENGTH, SPACY
+
+    idx, length, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist() if len(doc) else ([], [], [])
+    words = [text[i : i + n] for i, n in zip(idx, length, strict=True)]
+    restored = Doc(doc.vocab, words=words, spaces=[bool(x) for x in spaces])
     restored.from_array(list(RESTORED), doc.to_array(list(RESTORED)))  # type: ignore[arg-type]  # uint64
     return restored
