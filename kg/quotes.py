@@ -8,7 +8,8 @@ Single marks (‘…’ and '…') quote speech in British style ('We have no ch
 headlines, but the same characters are apostrophes ("don't", "the players' union", "'90s"). A single
 mark opens a quotation only after a space or bracket and before a word that is not an elision
 ("'em", "'til"); it closes one only after a non-space and before a non-letter; a possessive
-"players' union" closes one only when no other closing mark follows in the paragraph. A single
+"players' union" closes one only when no other closing mark follows in the paragraph before a new
+quotation opens. A single
 quotation must close in its paragraph unless the next paragraph reopens it, and single marks
 inside a double-quoted segment are nested quotes, not segments of their own.
 """
@@ -215,8 +216,7 @@ def _single_quotes(text: str, doubles: list[Quote], chain_base: int) -> list[Quo
                 break
             if _single_closes(text, marks[j]):
                 closers.append(j)
-        firm = [j for j in closers if not _possessive(text, marks[j])]
-        close_j = firm[0] if firm else (closers[0] if closers else None)
+        close_j = _closer(text, marks, closers)
         this_chain = (
             reopen_chain
             if reopen_chain is not None and _first_nonspace(text, _paragraph_start(text, pos)) == pos
@@ -233,13 +233,26 @@ def _single_quotes(text: str, doubles: list[Quote], chain_base: int) -> list[Quo
             i = close_j + 1
             continue
         nxt = _first_nonspace(text, para_end)
-        if nxt < len(text) and nxt in marks and _single_opens(text, nxt):
+        if nxt < len(text) and text[nxt] in SINGLE_OPENING and _single_opens(text, nxt):
             span = _inner(text, pos + 1, para_end)  # left open: the next paragraph reopens it
             if span:
                 out.append(Quote(span[0], span[1], pos, None, this_chain))
             reopen_chain = this_chain
         i += 1
     return out
+
+
+def _closer(text: str, marks: list[int], closers: list[int]) -> int | None:
+    """Which of the closing-shaped ``closers`` (indices into ``marks``) closes the quotation: the first
+    that is not a possessive, unless a new quotation opens before it ("them 'liars' and said 'we won'":
+    the possessive-shaped one closes); a possessive-shaped one as the last resort."""
+    for n, j in enumerate(closers):
+        if not _possessive(text, marks[j]):
+            return j
+        firm = next((k for k in closers[n + 1 :] if not _possessive(text, marks[k])), None)
+        if firm is None or any(_single_opens(text, marks[x]) for x in range(j + 1, firm)):
+            return j
+    return None
 
 
 def _paragraph_start(text: str, pos: int) -> int:

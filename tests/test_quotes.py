@@ -24,6 +24,7 @@ SEGMENTS = [
     # a possessive "s'" closes a quotation only when nothing else in the paragraph can
     ("'The players' union will appeal,' she said.", ["The players' union will appeal"]),
     ("He called them 'liars' and walked out.", ["liars"]),
+    ("He called them 'liars' and said 'we will win.'", ["liars", "we will win."]),
     # single marks inside a double-quoted segment are a nested quote; doubles inside singles likewise
     ("\"He told me 'never again' twice,\" she said.", ["He told me 'never again' twice"]),
     ("'He told me \"never again\",' she said.", ['He told me "never again"']),
