@@ -17,6 +17,7 @@ inside a double-quoted segment are nested quotes, not segments of their own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 OPENING = frozenset("“„«")
@@ -83,10 +84,12 @@ def _first_nonspace(text: str, start: int) -> int:
 
 def find_quotes(text: str) -> list[Quote]:
     """All quoted segments of ``text`` in order. Never raises on unbalanced or odd marks."""
-    doubles = _double_quotes(text)
+    para_ends = _paragraph_ends(text)
+    tags = [(t.start(), t.end()) for t in TAG.finditer(text)] if "<" in text else []
+    doubles = _double_quotes(text, para_ends, tags)
     if not any(c in text for c in "‘'"):
         return doubles
-    singles = _single_quotes(text, doubles, max((q.chain for q in doubles), default=-1))
+    singles = _single_quotes(text, doubles, max((q.chain for q in doubles), default=-1), para_ends, tags)
     if not singles:
         return doubles
     # a double-quoted segment inside a single-quoted one is a nested quote ('He said "no",' she said)
@@ -99,9 +102,8 @@ def find_quotes(text: str) -> list[Quote]:
     ]
 
 
-def _double_quotes(text: str) -> list[Quote]:
-    """The segments quoted with double marks (“…”, "…", ''…'', ``…'')."""
-    para_ends = _paragraph_ends(text)
+def _double_quotes(text: str, para_ends: list[int], tags: list[tuple[int, int]]) -> list[Quote]:
+    """The segments quoted with double marks (“…”, "…", ''…'', ``…'') outside markup ``tags``."""
     quotes: list[Quote] = []
     open_at: int | None = None  # offset of the pending opening mark
     open_width = 0
@@ -116,7 +118,6 @@ def _double_quotes(text: str) -> list[Quote]:
             quotes.append(Quote(span[0], span[1], open_at, close_mark, chain))
         open_at = None
 
-    tags = [(t.start(), t.end()) for t in TAG.finditer(text)] if "<" in text else []
     tag_idx = 0
     for m in MARK.finditer(text):
         pos, mark = m.start(), m.group()
@@ -190,11 +191,12 @@ def _possessive(text: str, pos: int) -> bool:
     return text[pos - 1] in "sS" and text[pos + 1 : pos + 2] == " " and text[pos + 2 : pos + 3].isalpha()
 
 
-def _single_quotes(text: str, doubles: list[Quote], chain_base: int) -> list[Quote]:
-    """Segments quoted with single marks outside the double-quoted ones (see the module docstring)."""
-    para_ends = _paragraph_ends(text)
+def _single_quotes(
+    text: str, doubles: list[Quote], chain_base: int, para_ends: list[int], tags: list[tuple[int, int]]
+) -> list[Quote]:
+    """Segments quoted with single marks outside the double-quoted ones and markup ``tags`` (see the
+    module docstring)."""
     covered = [(q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end) for q in doubles]
-    tags = [(t.start(), t.end()) for t in TAG.finditer(text)] if "<" in text else []
     marks = [
         m.start()
         for m in SINGLE.finditer(text)
@@ -202,13 +204,16 @@ def _single_quotes(text: str, doubles: list[Quote], chain_base: int) -> list[Quo
     ]
     out: list[Quote] = []
     chain = chain_base
-    reopen_chain: int | None = None  # the chain a paragraph's opening mark continues
+    reopened: int | None = None  # the chain the mark at ``marks[i]`` continues from the paragraph before
     i = 0
     while i < len(marks):
         pos = marks[i]
         if not _single_opens(text, pos):
             i += 1
             continue
+        if reopened is None:
+            chain += 1
+        this_chain, reopened = (chain if reopened is None else reopened), None
         para_end = next(e for e in para_ends if e >= pos)
         closers = []
         for j in range(i + 1, len(marks)):
@@ -217,15 +222,6 @@ def _single_quotes(text: str, doubles: list[Quote], chain_base: int) -> list[Quo
             if _single_closes(text, marks[j]):
                 closers.append(j)
         close_j = _closer(text, marks, closers)
-        this_chain = (
-            reopen_chain
-            if reopen_chain is not None and _first_nonspace(text, _paragraph_start(text, pos)) == pos
-            else None
-        )
-        if this_chain is None:
-            chain += 1
-            this_chain = chain
-        reopen_chain = None
         if close_j is not None:
             span = _inner(text, pos + 1, marks[close_j])
             if span:
@@ -233,11 +229,13 @@ def _single_quotes(text: str, doubles: list[Quote], chain_base: int) -> list[Quo
             i = close_j + 1
             continue
         nxt = _first_nonspace(text, para_end)
-        if nxt < len(text) and text[nxt] in SINGLE_OPENING and _single_opens(text, nxt):
+        at = bisect_left(marks, nxt)
+        if at < len(marks) and marks[at] == nxt and _single_opens(text, nxt):
             span = _inner(text, pos + 1, para_end)  # left open: the next paragraph reopens it
             if span:
                 out.append(Quote(span[0], span[1], pos, None, this_chain))
-            reopen_chain = this_chain
+            i, reopened = at, this_chain
+            continue
         i += 1
     return out
 
@@ -253,10 +251,6 @@ def _closer(text: str, marks: list[int], closers: list[int]) -> int | None:
         if firm is None or any(_single_opens(text, marks[x]) for x in range(j + 1, firm)):
             return j
     return None
-
-
-def _paragraph_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
 
 
 def quote_chains(quotes: list[Quote]) -> list[list[Quote]]:

@@ -48,6 +48,12 @@ def test_single_quotation_over_paragraphs_is_one_chain() -> None:
     ]
 
 
+def test_mark_inside_a_quotation_left_open_does_not_break_its_chain() -> None:
+    text = "'We will 'fight on.\n\n'And we will win,' she said."
+    chains = quote_chains(find_quotes(text))
+    assert [[text[q.start : q.end] for q in c] for c in chains] == [["We will 'fight on.", "And we will win"]]
+
+
 def test_chains_are_numbered_in_text_order_across_mark_styles() -> None:
     text = "'One,' she said. \"Two,\" he said. 'Three,' she said."
     assert [q.chain for q in find_quotes(text)] == [0, 1, 2]
