@@ -24,21 +24,6 @@ CREDIT = re.compile(
     re.IGNORECASE,
 )
 QUOTE_MARK = re.compile(r"[\"“”]")
-# Lower-case words one of which a paragraph must hold before the (slower) patterns above are tried.
-COPYRIGHT_WORDS = ("©", "copyright", "all rights reserved", "do not reproduce")
-CREDIT_WORDS = (
-    "getty images",
-    "afp",
-    "reuters/",
-    "ap photo",
-    "(photo",
-    "photo:",
-    "image:",
-    "credit:",
-    "shutterstock",
-    "photograph:",
-    "picture:",
-)
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -57,17 +42,11 @@ def paragraphs(text: str) -> list[Span]:
 
 def is_boilerplate(paragraph: str, following: str | None = None) -> bool:
     """Whether one paragraph is boilerplate; ``following`` is the next paragraph (captions repeat)."""
-    low = paragraph.lower()
-    if len(paragraph) < 400 and any(w in low for w in COPYRIGHT_WORDS) and COPYRIGHT.search(paragraph):
+    if COPYRIGHT.search(paragraph) and len(paragraph) < 400:
         return True
     if CALL_TO_ACTION.search(paragraph) or BYLINE.match(paragraph):
         return True
-    if (
-        any(w in low for w in CREDIT_WORDS)
-        and CREDIT.search(paragraph)
-        and not QUOTE_MARK.search(paragraph)
-        and len(paragraph.split()) < 80
-    ):
+    if CREDIT.search(paragraph) and not QUOTE_MARK.search(paragraph) and len(paragraph.split()) < 80:
         return True
     # A photo caption printed twice, the second time with its credit appended.
     return bool(following and len(paragraph) > 40 and following.startswith(paragraph))

@@ -86,7 +86,7 @@ def line_break_starts(doc: Doc) -> Doc:
 
     if len(doc) < 2:
         return doc
-    text = doc_text(doc)
+    text = doc.text
     after_dateline = {m.end() for m in DATELINE.finditer(text) if m.end() < len(text)}
     # the token arrays, not a Token per word: only words after a dateline or a line break are looked at
     idx, length, space = doc.to_array([IDX, LENGTH, IS_SPACE]).T.tolist()
@@ -116,17 +116,6 @@ def line_break_starts(doc: Doc) -> Doc:
         sent_start[marked] = 1
         doc.from_array([SENT_START], sent_start)  # type: ignore[arg-type]  # uint64
     return doc
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, read off the token arrays (``doc.text`` makes a Token of every word)."""
-    from spacy.attrs import ORTH, SPACY
-
-    if not len(doc):
-        return ""
-    strings = doc.vocab.strings
-    orth, spaces = doc.to_array([ORTH, SPACY]).T.tolist()
-    return "".join(strings[o] + " " if sp else strings[o] for o, sp in zip(orth, spaces, strict=True))
 
 
 def _register() -> None:
@@ -179,12 +168,11 @@ RESTORED = ("TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE"
 def with_text(doc: Doc, text: str) -> Doc:
     """``doc``'s tokens and analyses on ``text``, a string of the same length that differs from
     ``doc.text`` only in letter case (the original of a truecased text)."""
+    from spacy.attrs import IDX, LENGTH, SPACY
     from spacy.tokens import Doc
 
-    if len(text) != len(doc_text(doc)):
+    if len(text) != len(doc.text):
         raise ValueError("with_text: the texts differ in length")
-    from spacy.attrs import IDX, LENGTH, SPACY
-
     idx, length, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist() if len(doc) else ([], [], [])
     words = [text[i : i + n] for i, n in zip(idx, length, strict=True)]
     restored = Doc(doc.vocab, words=words, spaces=[bool(x) for x in spaces])
