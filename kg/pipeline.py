@@ -311,27 +311,39 @@ EXTRACTION_CODE = (
     "ids",
     "label",
     "lexicon",
+    "namespace",
     "nlp",
     "quotes",
     "record",
     "sources",
     "stance",
+    "truecase",
+    "wordclass",
 )
 
 
 def extraction_settings(model: str | None, cue_file: Path | None, options: Options | None) -> str:
     """A digest of what extraction depends on besides the text: tool version, model, the cue and hedge
-    lexicons, the cue model and the confidence tables, the extraction code (their contents) and the
-    options. A store built with other settings is extracted anew."""
+    lexicons, the cue model, the word classes and the confidence tables, the extraction code (their
+    contents) and the options. A store built with other settings is extracted anew."""
     import hashlib
     import json
 
     from kg.confidence import CALIBRATION, TABLE
     from kg.cue_model import MODEL_FILE
     from kg.lexicon import DATA
+    from kg.wordclass import WORD_CLASSES_FILE
 
     code = [Path(__file__).with_name(f"{name}.py") for name in EXTRACTION_CODE]
-    files = [cue_file or DATA / "cues.tsv", DATA / "hedges.tsv", MODEL_FILE, TABLE, CALIBRATION, *code]
+    files = [
+        cue_file or DATA / "cues.tsv",
+        DATA / "hedges.tsv",
+        MODEL_FILE,
+        WORD_CLASSES_FILE,
+        TABLE,
+        CALIBRATION,
+        *code,
+    ]
     digests = [hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else "-" for p in files]
     state = json.dumps([__version__, model or "default", digests, repr(options or Options())])
     return hashlib.sha256(state.encode("utf-8")).hexdigest()
