@@ -42,12 +42,12 @@ def paragraphs(text: str) -> list[Span]:
 
 def is_boilerplate(paragraph: str, following: str | None = None) -> bool:
     """Whether one paragraph is boilerplate; ``following`` is the next paragraph (captions repeat)."""
-    if COPYRIGHT.search(paragraph) and len(paragraph) < 400:
+    if len(paragraph) < 400 and COPYRIGHT.search(paragraph):
         return True
     if CALL_TO_ACTION.search(paragraph) or BYLINE.match(paragraph):
         return True
-    if CREDIT.search(paragraph) and not QUOTE_MARK.search(paragraph) and len(paragraph.split()) < 80:
-        return True
+    if not QUOTE_MARK.search(paragraph) and len(paragraph.split()) < 80 and CREDIT.search(paragraph):
+        return True  # (the copyright and credit searches are the slow tests: they come last)
     # A photo caption printed twice, the second time with its credit appended.
     return bool(following and len(paragraph) > 40 and following.startswith(paragraph))
 

@@ -224,7 +224,9 @@ def _tokens_with(doc: Doc, attr: int, values: Sequence[str]) -> Iterator[Token]:
     """The tokens of ``doc`` whose ``attr`` (``POS``, ``DEP``) is one of ``values``, in order: found in
     the attribute array, so that the others are never made into Token objects (the two loops above
     ran over every token of every article)."""
-    ids = [doc.vocab.strings[v] for v in values]
     column = doc.to_array(attr)
-    for i in np.flatnonzero(np.isin(column, ids)):
-        yield doc[int(i)]
+    wanted = np.zeros(len(column), dtype=bool)
+    for value in values:  # a comparison per value: np.isin costs more for a handful of values
+        wanted |= column == doc.vocab.strings[value]
+    for i in np.flatnonzero(wanted).tolist():
+        yield doc[i]
