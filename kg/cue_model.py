@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import repeat
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from kg.wordclass import WordClass, word_class
 MODEL_FILE = Path(__file__).parent / "data" / "cue_model.tsv"
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "who"})
 MARKS = frozenset({"that", "whether", "if", "to", "how", "why", "what", "when", "where", "who", "which"})
+MAX_BOUNDS = 200_000  # variant bounds kept (VariantCeiling); past it, they are made afresh
 SIZES = ((1, "1"), (3, "2-3"), (8, "4-8"), (20, "9-20"), (math.inf, "21+"))  # content words -> bucket
 
 
@@ -52,6 +53,20 @@ class CueModel:
 
     def probability(self, features: Iterable[str]) -> float:
         return sigmoid(self.bias + self.score(features))
+
+    @property
+    def log_odds_threshold(self) -> float:
+        """The threshold as a linear score with the bias (``-inf`` for 0, ``inf`` for 1)."""
+        if self.threshold <= 0.0:
+            return -math.inf
+        if self.threshold >= 1.0:
+            return math.inf
+        return math.log(self.threshold / (1.0 - self.threshold))
+
+    @cached_property
+    def ceiling(self) -> VariantCeiling:
+        """Bounds on the variant scores of this model (made once, on first use)."""
+        return VariantCeiling(self)
 
 
 def sigmoid(x: float) -> float:
@@ -166,13 +181,20 @@ def class_features(wc: WordClass | None, dep: str, form: str) -> list[str]:
 
 
 def cue_features(
-    t: Token, subj: Token | None, cue: Cue | None, nested: str | None, wc: WordClass | None, form: str
+    t: Token,
+    subj: Token | None,
+    cue: Cue | None,
+    nested: str | None,
+    wc: WordClass | None,
+    form: str,
+    children: Iterable[Token] | None = None,
 ) -> list[str]:
     """Features of a cue candidate ``t`` alone (shared by all its variants).
 
     ``subj``: the subject found for it, and ``form`` its :func:`subject_form`; ``cue``: its lexicon
     entry; ``nested``: the dependency through which it hangs under an earlier reporting verb ("said that
-    X *claimed* ..."), if any; ``wc``: its WordNet class (:func:`class_of`).
+    X *claimed* ..."), if any; ``wc``: its WordNet class (:func:`class_of`); ``children``: ``t.children``
+    when the caller has them.
     """
     lemma, dep, pos = t.lemma_.lower(), t.dep_, t.pos_
     head = t.head
@@ -200,7 +222,7 @@ def cue_features(
         f.append(f"SL={subj.lemma_.lower()}")
         if subj.pos_ == "NOUN" and (sc := word_class(subj.lemma_.lower(), "n")) is not None:
             f.append(f"SWN={sc.lexname}")  # "officials" noun.person, "the report" noun.communication
-    for c in t.children:
+    for c in t.children if children is None else children:
         cd = c.dep_
         if cd in ("punct", "det", "cc"):
             continue
@@ -247,34 +269,150 @@ def variant_features(
     length, side, how much of it is quoted (``none``/``part``/``all``), its first word when it is a
     complementiser or preposition, its root's part of speech, and whether the cue has a direct object
     besides ("cited [X] as Y" against "cited as Y"), and whether another variant lies on the cue's other
-    side (``rival``: "In the hall - a gym on weekdays - X said he ..."); ``wc``: the cue's WordNet class."""
-    lemma, pos = t.lemma_.lower(), t.pos_
+    side (``rival``: "In the hall - a gym on weekdays - X said he ..."); ``wc``: the cue's WordNet class.
+
+    They are the kind's :func:`kind_features` (known before the span is) and one group per property of
+    the span (:data:`SPAN_GROUPS`), which :meth:`VariantCeiling.of` bounds."""
+    lemma = t.lemma_.lower()
     size = next(name for limit, name in SIZES if n_words <= limit)
-    mark = first if first in MARKS else "-"
+    root_pos, root_lower = (root.pos_, root.lower_) if root is not None else (None, "")
+    return [
+        *kind_features(kind, *kind_inputs(lemma, t.pos_, t.dep_, cue, subj_form, has_object, wc)),
+        *size_features(kind, size),
+        *quoted_features(kind, quoted),
+        *mark_features(kind, lemma, first if first in MARKS else "-"),
+        *side_features(kind, before, rival),
+        *root_features(kind, root_pos, root_lower),
+    ]
+
+
+KindInputs = tuple[str, str, str, str, bool, str, str | None, str, frozenset[str] | None]
+
+
+def kind_inputs(
+    lemma: str, pos: str, dep: str, cue: Cue | None, subj_form: str, has_object: bool, wc: WordClass | None
+) -> KindInputs:
+    """What :func:`kind_features` reads of a cue, as plain values (which also key the bounds of
+    :class:`VariantCeiling`): lemma, part of speech, dependency, subject form, whether it has an
+    object, WordNet lexname and hypernym, lexicon class and frames (``None`` without an entry)."""
+    return (
+        lemma,
+        pos,
+        dep,
+        subj_form,
+        has_object,
+        wc.lexname if wc else "none",
+        wc.hypernym if wc else None,
+        cue.cue_class if cue else "nolex",
+        cue.frames if cue else None,
+    )
+
+
+def kind_features(
+    kind: str,
+    lemma: str,
+    pos: str,
+    dep: str,
+    subj_form: str,
+    has_object: bool,
+    lexname: str,
+    hypernym: str | None,
+    cue_class: str,
+    frames: frozenset[str] | None,
+) -> list[str]:
+    """The features of a variant that its kind and its cue (:func:`kind_inputs`) decide, whatever the
+    span."""
     f = [
         f"V={kind}",
         f"LV={lemma}|{kind}",
         f"PV={pos}|{kind}",
-        f"VN={kind}|{size}",
-        f"VQ={kind}|{quoted}",
-        f"VM={kind}|{mark}",
-        f"LVM={lemma}|{mark}",
-        f"VB={kind}|{'before' if before else 'after'}",
         f"VS={kind}|{subj_form}",
-        f"VD={kind}|{t.dep_}",
+        f"VD={kind}|{dep}",
         f"VO={kind}|{has_object}",
+        f"WV={lexname}|{kind}",
     ]
-    if rival:
-        f.append(f"VX={kind}|{'before' if before else 'after'}")
-    f.append(f"WV={wc.lexname if wc else 'none'}|{kind}")
-    if wc is not None and wc.hypernym is not None:
-        f.append(f"WHV={wc.hypernym}|{kind}")
-    if root is not None:
-        f.append(f"VR={kind}|{root.pos_}")
-        if root.pos_ in ("PRON", "DET", "NUM"):
-            f.append(f"VRL={kind}|{root.lower_}")
-    f.append(f"CV={cue.cue_class if cue else 'nolex'}|{kind}")
-    if cue is not None:
-        frame = kind.split(":", 1)[0]
-        f.append(f"FV={frame in cue.frames}|{kind}")
+    if hypernym is not None:
+        f.append(f"WHV={hypernym}|{kind}")
+    f.append(f"CV={cue_class}|{kind}")
+    if frames is not None:
+        f.append(f"FV={kind.split(':', 1)[0] in frames}|{kind}")
     return f
+
+
+def size_features(kind: str, size: str) -> list[str]:
+    return [f"VN={kind}|{size}"]
+
+
+def quoted_features(kind: str, quoted: str) -> list[str]:
+    return [f"VQ={kind}|{quoted}"]
+
+
+def mark_features(kind: str, lemma: str, mark: str) -> list[str]:
+    return [f"VM={kind}|{mark}", f"LVM={lemma}|{mark}"]
+
+
+def side_features(kind: str, before: bool, rival: bool) -> list[str]:
+    side = "before" if before else "after"
+    return [f"VB={kind}|{side}", f"VX={kind}|{side}"] if rival else [f"VB={kind}|{side}"]
+
+
+ROOT_WORD_POS = ("PRON", "DET", "NUM")  # a root of these parts of speech is named by its word too
+
+
+def root_features(kind: str, root_pos: str | None, root_lower: str) -> list[str]:
+    if root_pos is None:
+        return []
+    f = [f"VR={kind}|{root_pos}"]
+    if root_pos in ROOT_WORD_POS:
+        f.append(f"VRL={kind}|{root_lower}")
+    return f
+
+
+class VariantCeiling:
+    """Upper bounds on a variant's score before its span is known, so that a cue no variant can lift
+    to the threshold is passed over without building its candidates (the decision stays exact).
+
+    The bound of kind ``k`` is the score of its :func:`kind_features` plus, for each group of span
+    features, the best weight any value of the span's property can give: size, quoted share, first
+    word (with the cue's lemma), side (with or without a rival), and root (none, or any part of speech;
+    for :data:`ROOT_WORD_POS` with the best weight of any word, or 0 for a word the model lacks)."""
+
+    def __init__(self, model: CueModel) -> None:
+        self.model = model
+        self.kind_part: dict[str, float] = {}  # kind -> the best of its span groups but the first word
+        self.bounds: dict[tuple[str, KindInputs], float] = {}
+        word: dict[str, float] = {}  # kind -> best VRL weight (0: a word the model has no weight for)
+        for name, w in model.weights.items():
+            if name.startswith("VRL="):
+                k = name[4:].rpartition("|")[0]
+                word[k] = max(word.get(k, 0.0), w)
+        self.root: dict[str, float] = {}  # kind -> best root group score (0: no root, or an unseen POS)
+        for name, w in model.weights.items():
+            if name.startswith("VR="):
+                k, _, pos = name[3:].rpartition("|")
+                self.root[k] = max(
+                    self.root.get(k, 0.0), w + (word.get(k, 0.0) if pos in ROOT_WORD_POS else 0.0)
+                )
+        for k, best in word.items():  # a PRON/DET/NUM root the model has no VR weight for
+            self.root[k] = max(self.root.get(k, 0.0), best)
+
+    def of(self, kind: str, cue: KindInputs) -> float:
+        """The bound for a variant of ``kind`` of a cue read as ``cue``."""
+        key = (kind, cue)
+        bound = self.bounds.get(key)
+        if bound is None:
+            if len(self.bounds) >= MAX_BOUNDS:
+                self.bounds.clear()
+            score = self.model.score
+            part = self.kind_part.get(kind)
+            if part is None:
+                part = self.kind_part[kind] = (
+                    max(score(size_features(kind, size)) for _, size in SIZES)
+                    + max(score(quoted_features(kind, q)) for q in ("none", "part", "all"))
+                    + max(score(side_features(kind, b, r)) for b in (False, True) for r in (False, True))
+                    + self.root.get(kind, 0.0)
+                )
+            lemma = cue[0]
+            mark = max(score(mark_features(kind, lemma, m)) for m in (*sorted(MARKS), "-"))
+            bound = self.bounds[key] = score(kind_features(kind, *cue)) + part + mark
+        return bound

@@ -21,11 +21,14 @@ short label made (:mod:`kg.label`) and a confidence assigned.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import and_
 from typing import TYPE_CHECKING
 
-from spacy.attrs import HEAD, IDX, IS_PUNCT, IS_SPACE
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, POS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -37,6 +40,7 @@ from kg.cue_model import (
     CueModel,
     class_of,
     cue_features,
+    kind_inputs,
     knows,
     load_cue_model,
     sigmoid,
@@ -51,6 +55,7 @@ from kg.quotes import Quote, find_quotes, quote_chains
 from kg.record import Attribution, Certainty, Kind, SourceType, Span, Stance
 from kg.sources import PRONOUNS, RELATIVE, Mention, mention_of, source_type
 from kg.stance import content_words, decide_stance, pointer, pointer_scope, root_negated, weaker
+from kg.wordclass import WordClass
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -83,6 +88,7 @@ NP_START = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON"})  # a word t
 NP_INSIDE = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "case"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "parataxis", "relcl", "xcomp"})
 CONTINUATION_WINDOW = 2  # paragraphs: a quote with no reporting clause continues the previous speaker
+CEILING_MARGIN = 1e-9  # log-odds: a cue is passed over only when clearly below the threshold (rounding)
 MIN_QUOTE_WORDS = 4  # shorter quotes with no cue are scare quotes or titles
 CUE_WINDOW = 12  # tokens between a quote and its reporting verb
 ANSWER_WINDOW = 6  # attributions back that a response may answer
@@ -231,6 +237,9 @@ class Extractor:
         arrays = doc.to_array([HEAD, IDX, IS_SPACE, IS_PUNCT]).astype("int64") if n else None
         rel, self.idx, space, punct = arrays.T.tolist() if arrays is not None else ([], [], [], [])
         self.heads = [i + h for i, h in enumerate(rel)]
+        # the string attributes the finders test on every token, by token index: ``self.pos[i]`` is
+        # ``doc[i].pos_`` (``lemma`` lowercased), read once instead of through a Token each time
+        self.pos, self.dep, self.lower, self.lemma = _string_columns(doc)
         self.kids: list[list[Token]] = [[] for _ in self.tok]
         for t, h in zip(self.tok, self.heads, strict=True):
             if h != t.i:
@@ -247,16 +256,16 @@ class Extractor:
         self.cands: list[Candidate] = []
         self.paragraph_of = self._paragraph_index(space)
         # prefix counts of word tokens (and of quoted ones) and the next word token at or after each index
-        self.words_before = [0] * (n + 1)
-        self.quoted_before = [0] * (n + 1)
+        quoted = [q is not None for q in self.quote_of]
+        self.words_before = [*accumulate(is_word, initial=0)]
+        self.quoted_before = [*accumulate(map(and_, is_word, quoted), initial=0)]
+        self.quote_tokens_before = [*accumulate(quoted, initial=0)]  # tokens of any kind in quotations
         self.next_word = [n] * (n + 1)
-        for i, word in enumerate(is_word):
-            self.words_before[i + 1] = self.words_before[i] + word
-            self.quoted_before[i + 1] = self.quoted_before[i] + (word and self.quote_of[i] is not None)
+        following = n
         for i in range(n - 1, -1, -1):
-            self.next_word[i] = (
-                i if self.words_before[i + 1] > self.words_before[i] else self.next_word[i + 1]
-            )
+            if is_word[i]:
+                following = i
+            self.next_word[i] = following
 
     # ------------------------------------------------------------------ indexing
     def _index_quotes(self) -> None:
@@ -451,8 +460,8 @@ class Extractor:
         a = verb.i
         while (
             a - 1 >= self.sent_start[verb.i]
-            and self.tok[a - 1].dep_ in ("aux", "neg", "auxpass")
-            and (self.tok[a - 1].head.i == verb.i)
+            and self.dep[a - 1] in ("aux", "neg", "auxpass")
+            and self.heads[a - 1] == verb.i
         ):
             a -= 1
         b = verb.i + 1
@@ -484,11 +493,9 @@ class Extractor:
     def find_verb_cues(self, sent: SpacySpan) -> None:
         """Reporting verbs of the lexicon with the complements its frames name (the rules alone)."""
         # Outer verbs first: "X offers Y, Kamin said" gives said -> [X offers Y], not offers -> [Y].
-        toks = self.tokens_of(sent)
-        depth = _depths(toks, self.heads)
-        for t in sorted(toks, key=lambda t: (depth[t.i], t.i)):
-            if t.pos_ in ("VERB", "AUX") and not self.in_quote(t.i):
-                self.lexicon_verb(t)
+        for i in _outer_first(sent, self.heads):
+            if self.pos[i] in ("VERB", "AUX") and not self.in_quote(i):
+                self.lexicon_verb(self.tok[i])
 
     def lexicon_verb(self, t: Token) -> None:
         """The lexicon's reading of verb ``t``, when it is a cue there."""
@@ -504,28 +511,27 @@ class Extractor:
     def cue_candidates(self, sent: SpacySpan, nouns: frozenset[str] = frozenset()) -> Iterator[Token]:
         """The cue model's candidates in ``sent``, outer clauses first: verbs outside quotations, and
         nouns that are lexicon cue nouns or in ``nouns`` (the model's)."""
-        toks = self.tokens_of(sent)
-        depth = _depths(toks, self.heads)
-        for t in sorted(toks, key=lambda t: (depth[t.i], t.i)):
-            if self.in_quote(t.i):
+        pos, dep = self.pos, self.dep
+        for i in _outer_first(sent, self.heads):
+            if self.in_quote(i):
                 continue
-            if t.pos_ in ("VERB", "AUX"):
-                if t.dep_ not in ("aux", "auxpass"):
-                    yield t
-            elif t.pos_ == "NOUN":
-                lemma = t.lemma_.lower()
+            if pos[i] in ("VERB", "AUX"):
+                if dep[i] not in ("aux", "auxpass"):
+                    yield self.tok[i]
+            elif pos[i] == "NOUN":
+                lemma = self.lemma[i]
                 if lemma in nouns or self.lex.noun(lemma) is not None:
-                    yield t
-            elif self.predicative(t):
-                yield t
+                    yield self.tok[i]
+            elif self.predicative(self.tok[i]):
+                yield self.tok[i]
 
     def predicative(self, t: Token) -> bool:
         """Whether ``t`` is an adjective after a copula that takes a clause or a phrase: "was confident
         that", "has been critical of", "are skeptical about"."""
         return (
-            t.pos_ == "ADJ"
-            and t.dep_ == "acomp"
-            and t.head.i < t.i
+            self.pos[t.i] == "ADJ"
+            and self.dep[t.i] == "acomp"
+            and self.heads[t.i] < t.i
             and any(
                 (c.dep_ == "ccomp" or (c.dep_ == "prep" and self.prep_object(c) is not None)) and c.i > t.i
                 for c in self.kids[t.i]
@@ -535,24 +541,27 @@ class Extractor:
     def lexicon_cue(self, t: Token) -> tuple[Cue | None, Token | None]:
         """The lexicon entry of verb ``t`` (phrasal when its particle follows) and that particle; of a
         noun, its noun entry."""
-        if t.pos_ == "NOUN":
-            return self.lex.noun(t.lemma_.lower()), None
-        particle = next(
-            (c for c in self.kids[t.i] if c.dep_ in ("prt", "prep", "mark") and c.i == t.i + 1), None
-        )
-        if particle is None and t.i + 1 < len(self.doc) and self.tok[t.i + 1].lower_ in ("for", "on", "out"):
-            particle = self.tok[t.i + 1]
-        cue = self.lex.verb(t.lemma_.lower(), particle.lower_ if particle is not None else None)
-        if cue is None or cue.particle is None:
-            particle = None
-        return cue, particle
+        i = t.i
+        if self.pos[i] == "NOUN":
+            return self.lex.noun(self.lemma[i]), None
+        nxt = i + 1
+        particle = None
+        if nxt < len(self.tok) and (
+            (self.heads[nxt] == i and self.dep[nxt] in ("prt", "prep", "mark"))
+            or self.lower[nxt] in ("for", "on", "out")
+        ):
+            particle = nxt
+        cue = self.lex.verb(self.lemma[i], self.lower[particle] if particle is not None else None)
+        if cue is None or cue.particle is None or particle is None:
+            return cue, None
+        return cue, self.tok[particle]
 
     def nested_under(self, t: Token) -> str | None:
         """The dependency through which ``t`` hangs below a lexicon reporting verb (up to 3 levels)."""
-        v, hops = t, 0
-        while v.head.i != v.i and hops < 3:
-            dep, v, hops = v.dep_, v.head, hops + 1
-            if v.pos_ in ("VERB", "AUX") and self.lex.verb(v.lemma_.lower()) is not None:
+        v, hops = t.i, 0
+        while self.heads[v] != v and hops < 3:
+            dep, v, hops = self.dep[v], self.heads[v], hops + 1
+            if self.pos[v] in ("VERB", "AUX") and self.lex.verb(self.lemma[v]) is not None:
                 return dep
         return None
 
@@ -574,7 +583,7 @@ class Extractor:
                         seen.add((cut,))
                         out.append(Variant(kind + "-cut", (cut,), root.i, **kw))  # type: ignore[arg-type]
 
-        kids = list(self.kids[t.i])
+        kids = self.kids[t.i]
         if t.pos_ == "ADJ":  # "confident [that the bridge would open]", "critical of [the council]"
             for c in kids:
                 if c.dep_ == "ccomp" and c.i > t.i:
@@ -711,10 +720,13 @@ class Extractor:
         return cand
 
     def scored_variants(
-        self, t: Token
+        self, t: Token, model: CueModel | None = None
     ) -> tuple[list[str], list[tuple[Variant, Candidate, list[str]]], Token | None, bool]:
         """Cue features of ``t``, each variant with its candidate and features, and the head of ``t``'s
-        source (with whether it is only the fallback guess)."""
+        source (with whether it is only the fallback guess).
+
+        With ``model``, no variants when none can reach the model's threshold (by
+        :class:`~kg.cue_model.VariantCeiling`): their candidates are not built."""
         cue, particle = self.lexicon_cue(t)
         variants = self.variants(t, cue, particle)
         if not variants:
@@ -726,13 +738,15 @@ class Extractor:
         subj = head if not fallback else None
         wc = class_of(t)  # once per cue: every variant's features name it too
         form = subject_form(subj)
-        base = cue_features(t, subj, cue, self.nested_under(t), wc, form)
+        base = cue_features(t, subj, cue, self.nested_under(t), wc, form, self.kids[t.i])
+        has_object = any(c.dep_ == "dobj" for c in self.kids[t.i])
+        if model is not None and self.out_of_reach(model, t, base, variants, cue, form, has_object, wc):
+            return base, [], head, fallback
         rows = []
         prt = particle or next((c for c in self.kids[t.i] if c.dep_ == "prt" and c.i == t.i + 1), None)
         cue_span = self.cue_range(t, prt)  # the cue as written: "came out", "called for"
         if t.pos_ == "ADJ" and all(x.pos_ in ("ADV", "PART") for x in self.tok[t.head.i + 1 : t.i]):
             cue_span = (self.cue_range(t.head)[0], cue_span[1])  # "was confident", "has been critical"
-        has_object = any(c.dep_ == "dobj" for c in self.kids[t.i])
         cands = [self.variant_candidate(v, cue, cue_span) for v in variants]
         sides = {cand.content[-1][1] <= t.i for cand in cands}  # before the cue, after it, or both
         for v, cand in zip(variants, cands, strict=True):
@@ -761,6 +775,25 @@ class Extractor:
             )
             rows.append((v, cand, feats))
         return base, rows, head, fallback
+
+    def out_of_reach(
+        self,
+        model: CueModel,
+        t: Token,
+        base: list[str],
+        variants: list[Variant],
+        cue: Cue | None,
+        form: str,
+        has_object: bool,
+        wc: WordClass | None,
+    ) -> bool:
+        """Whether no variant of cue ``t`` can reach ``model``'s threshold, whatever its span."""
+        if model.threshold >= 1.0:
+            return False  # met only by a saturated probability: pass nothing over
+        need = model.log_odds_threshold - model.bias - model.score(base) - CEILING_MARGIN
+        cue_part = kind_inputs(self.lemma[t.i], self.pos[t.i], self.dep[t.i], cue, form, has_object, wc)
+        bound = model.ceiling.of
+        return all(bound(v.kind, cue_part) < need for v in variants)
 
     def count_words(self, a: int, b: int) -> tuple[int, int]:
         """Word tokens (not punctuation or space) in ``[a, b)``, and how many of them are quoted."""
@@ -811,11 +844,13 @@ class Extractor:
                 if t.pos_ != "NOUN":
                     self.lexicon_verb(t)
                 continue
-            base, rows, head, fallback = self.scored_variants(t)
+            base, rows, head, fallback = self.scored_variants(t, model)
             if not rows:
                 continue
-            best = max(rows, key=lambda r: model.score(r[2]))
-            p = sigmoid(model.bias + model.score(base) + model.score(best[2]))
+            scores = [model.score(r[2]) for r in rows]
+            top = max(scores)
+            best = rows[scores.index(top)]
+            p = sigmoid(model.bias + model.score(base) + top)
             if p < model.threshold:
                 continue
             if lemma in RAISING:  # "The plan seems to be failing": the claim is the whole clause
@@ -1007,9 +1042,9 @@ class Extractor:
         """A content that lies inside a quotation becomes the whole quotation (direct); one that
         contains part of a quotation is extended over it (mixed)."""
         a, b = cand.content[0]
+        if self.quote_tokens_before[b] == self.quote_tokens_before[a]:
+            return  # no token of it is quoted
         touched = sorted({q for q in self.quote_of[a:b] if q is not None})
-        if not touched:
-            return
         words, inside = self.count_words(a, b)
         if inside >= 0.8 * max(words, 1):
             chain = self.quotes[touched[0]].chain
@@ -1030,13 +1065,13 @@ class Extractor:
     def clause_root(self, a: int, b: int) -> int | None:
         """The quote's first clause: the first verb in ``[a, b)`` with its own subject, else the
         first verb whose head lies outside the range."""
-        verbs = [t for t in self.doc[a:b] if t.pos_ in ("VERB", "AUX")]
-        for t in verbs:
-            if any(c.dep_ in SUBJECTS for c in self.kids[t.i]):
-                return t.i
-        for t in verbs:
-            if t.head.i == t.i or not a <= t.head.i < b:
-                return t.i
+        verbs = [i for i in range(a, b) if self.pos[i] in ("VERB", "AUX")]
+        for i in verbs:
+            if any(c.dep_ in SUBJECTS for c in self.kids[i]):
+                return i
+        for i in verbs:
+            if self.heads[i] == i or not a <= self.heads[i] < b:
+                return i
         return None
 
     def char_to_tokens(self, start: int, end: int) -> tuple[int, int]:
@@ -1046,25 +1081,28 @@ class Extractor:
         return span.start, span.end
 
     def find_according_to(self, sent: SpacySpan) -> None:
-        for t in self.tokens_of(sent):
-            if t.lower_ != "according" or t.i + 1 >= len(self.doc) or self.tok[t.i + 1].lower_ != "to":
+        lower = self.lower
+        for i in range(sent.start, min(sent.end, len(lower) - 1)):
+            if lower[i] != "according" or lower[i + 1] != "to":
                 continue
-            pobj = next((c for c in self.kids[t.i + 1] if c.dep_ == "pobj"), None)
+            pobj = next((c for c in self.kids[i + 1] if c.dep_ == "pobj"), None)
             if pobj is not None:
-                self.phrase_candidate("according", (t.i, t.i + 2), pobj, None)
+                self.phrase_candidate("according", (i, i + 2), pobj, None)
 
     def find_source_phrases(self, sent: SpacySpan) -> None:
         """The lexicon's prep cues: "*In* the latest *poll*, the mayor leads by six points"."""
-        for t in self.tokens_of(sent):
+        pos, dep, heads = self.pos, self.dep, self.heads
+        for i in range(sent.start, sent.end):
             if (
-                t.pos_ != "ADP"
-                or t.dep_ != "prep"
-                or self.in_quote(t.i)
-                or t.head.pos_ not in ("VERB", "AUX")
+                pos[i] != "ADP"
+                or dep[i] != "prep"
+                or self.in_quote(i)
+                or pos[heads[i]] not in ("VERB", "AUX")
             ):
                 continue
-            if t.i > t.head.i:
+            if i > heads[i]:
                 continue  # after the verb it is a standing, not a source: "she leads in the polls"
+            t = self.tok[i]
             pobj = self.prep_object(t)
             cue = self.lex.source_phrase(t.lower_, pobj.lemma_.lower()) if pobj is not None else None
             if pobj is not None and cue is not None:
@@ -1122,10 +1160,12 @@ class Extractor:
         return [before, after]
 
     def find_nominal(self, sent: SpacySpan) -> None:
-        for t in self.tokens_of(sent):
-            if t.pos_ != "NOUN" or self.in_quote(t.i):
+        pos = self.pos
+        for i in range(sent.start, sent.end):
+            if pos[i] != "NOUN" or self.in_quote(i):
                 continue
-            cue = self.lex.noun(t.lemma_.lower())
+            t = self.tok[i]
+            cue = self.lex.noun(self.lemma[i])
             # "reports came out that ...": a cue noun as the subject of an emerge verb with a clause
             if (
                 t.dep_ == "nsubj"
@@ -1185,9 +1225,12 @@ class Extractor:
             self.add(cand)
 
     def find_passive_hedges(self, sent: SpacySpan) -> None:
-        for t in self.tokens_of(sent):
-            hedge = self.lex.passive_hedges.get(t.lemma_.lower())
-            if hedge is None or t.pos_ != "VERB" or not self.passive_without_agent(t) or self.in_quote(t.i):
+        for i in range(sent.start, sent.end):
+            hedge = self.lex.passive_hedges.get(self.lemma[i])
+            if hedge is None or self.pos[i] != "VERB" or self.in_quote(i):
+                continue
+            t = self.tok[i]
+            if not self.passive_without_agent(t):
                 continue
             kids = list(self.kids[t.i])
             comp = next((c for c in kids if c.dep_ == "ccomp"), None)
@@ -1219,10 +1262,11 @@ class Extractor:
             self.add(cand)
 
     def find_adverb_hedges(self, sent: SpacySpan) -> None:
-        for t in self.tokens_of(sent):
-            hedge = self.lex.adverb_hedges.get(t.lower_)
-            if hedge is None or t.dep_ != "advmod" or self.in_quote(t.i):
+        for i in range(sent.start, sent.end):
+            hedge = self.lex.adverb_hedges.get(self.lower[i])
+            if hedge is None or self.dep[i] != "advmod" or self.in_quote(i):
                 continue
+            t = self.tok[i]
             owner = self.owner_of(t.i) or next(
                 (c for c in self.cands if c.cue and c.cue[0] <= t.head.i < c.cue[1]), None
             )
@@ -1512,12 +1556,28 @@ class Extractor:
         return [(s.start, s.end) for s in segs]
 
 
-def _depths(sent: Sequence[Token], heads: Sequence[int]) -> dict[int, int]:
-    """Tree depth of every token of a sentence, in linear time (memoised walks up to the root);
+def _string_columns(doc: Doc) -> tuple[list[str], list[str], list[str], list[str]]:
+    """The ``pos_``, ``dep_``, ``lower_`` and lowercased ``lemma_`` of every token of ``doc``."""
+    if not len(doc):
+        return [], [], [], []
+    strings = doc.vocab.strings
+    pos, dep, lower, lemma = doc.to_array([POS, DEP, LOWER, LEMMA]).T.tolist()
+    names = {h: strings[h] for h in {*pos, *dep, *lower}}.__getitem__
+    lemmas = {h: strings[h].lower() for h in set(lemma)}.__getitem__
+    return [*map(names, pos)], [*map(names, dep)], [*map(names, lower)], [*map(lemmas, lemma)]
+
+
+def _outer_first(sent: SpacySpan, heads: Sequence[int]) -> list[int]:
+    """The token indices of ``sent``, outer clauses first: by tree depth, then in text order."""
+    depth = _depths(range(sent.start, sent.end), heads)
+    return sorted(range(sent.start, sent.end), key=depth.__getitem__)  # stable: text order within a depth
+
+
+def _depths(sent: Iterable[int], heads: Sequence[int]) -> dict[int, int]:
+    """Tree depth of every token index of a sentence, in linear time (memoised walks up to the root);
     ``heads`` holds the head index of every token of the document."""
     depth: dict[int, int] = {}
-    for t in sent:
-        i = t.i
+    for i in sent:
         path = []
         while i not in depth and heads[i] != i:
             path.append(i)
@@ -1557,18 +1617,42 @@ def _char_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
     return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
 
 
-def _sentence_span(doc: Doc, text: str, start: int, end: int) -> Span:
-    """The sentence(s) covering characters ``[start, end)``, whitespace-trimmed."""
-    first = doc.char_span(start, start + 1, alignment_mode="expand")
-    last = doc.char_span(max(end - 1, start), end, alignment_mode="expand")
-    s = first.sent.start_char if first is not None else start
-    e = last.sent.end_char if last is not None else end
-    s, e = min(s, start), max(e, end)
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return Span(s, e)
+class _Sentences:
+    """The sentences of a Doc by character, from arrays made once: :meth:`around` is what
+    ``doc.char_span(c, c + 1, alignment_mode="expand").sent`` gives at each end, without making spans."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.text = text
+        n = len(doc)
+        idx, length = doc.to_array([IDX, LENGTH]).T.tolist() if n else ([], [])
+        self.starts = idx
+        self.ends = [a + k for a, k in zip(idx, length, strict=True)]
+        self.first_char = [0] * n  # token -> its sentence's start and end characters
+        self.last_char = [0] * n
+        for sent in doc.sents:
+            size = sent.end - sent.start
+            self.first_char[sent.start : sent.end] = [sent.start_char] * size
+            self.last_char[sent.start : sent.end] = [sent.end_char] * size
+
+    def token_at(self, char: int) -> int | None:
+        """The token ``char`` falls in; the next one for the space after a token (spaCy's "expand")."""
+        i = bisect_right(self.starts, char) - 1
+        if i >= 0 and char == self.ends[i]:
+            i += 1
+        return i if 0 <= i < len(self.starts) else None
+
+    def around(self, start: int, end: int) -> Span:
+        """The sentence(s) covering characters ``[start, end)``, whitespace-trimmed."""
+        first, last = self.token_at(start), self.token_at(max(end - 1, start))
+        s = self.first_char[first] if first is not None else start
+        e = self.last_char[last] if last is not None else end
+        s, e = min(s, start), max(e, end)
+        text = self.text
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return Span(s, e)
 
 
 def _confidence(c: Candidate) -> float:
@@ -1603,6 +1687,7 @@ def assemble(
     confidences mapped through :func:`kg.confidence.calibrate` (off to measure the raw scores)."""
     text = document.text
     tok = tokens if tokens is not None else list(doc)
+    sentences = _Sentences(doc, text)
     names = [
         Named(doc[c.source.start].idx, c.source.name(doc), c.source.role, None, "person")
         for c in cands
@@ -1664,7 +1749,7 @@ def assemble(
         cue_span = Span(*_char_range(doc, *c.cue)) if c.cue else None
         all_starts = [content_spans[0].start] + [s.start for s in (source_span, cue_span) if s]
         all_ends = [content_spans[-1].end] + [s.end for s in (source_span, cue_span) if s]
-        sentence = _sentence_span(doc, text, min(all_starts), max(all_ends))
+        sentence = sentences.around(min(all_starts), max(all_ends))
         responds = None
         if decision.responds:
             # the link records explicit answers only: a denial cue's, or a pointer's ("these claims");
