@@ -117,7 +117,7 @@ def pairs_of(article: Article, nouns: frozenset[str]) -> tuple[list[list[str]], 
         if ex.in_boilerplate(sent.start_char) and ex.in_boilerplate(max(sent.end_char - 1, 0)):
             continue
         for t in ex.cue_candidates(sent, nouns):
-            base, rows, _, _ = ex.scored_variants(t)
+            base, rows, *_ = ex.scored_variants(t)
             if not rows:
                 continue
             mine = [c for spans, cs in golds if overlaps(spans, t.idx, t.idx + len(t.text)) for c in cs]

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import and_
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, POS
 from spacy.tokens import Doc, Token
@@ -216,6 +216,16 @@ class Candidate:
         return "model" if self.score is not None else "rules"
 
 
+class CueReading(NamedTuple):
+    """What :meth:`Extractor.scored_variants` reads of a cue candidate."""
+
+    base: list[str]  # the cue's features
+    rows: list[tuple[Variant, Candidate, list[str]]]  # each variant, its candidate and its features
+    head: Token | None  # the head of its source
+    fallback: bool  # whether ``head`` is only the fallback guess
+    base_score: float | None = None  # the model's score of ``base``, when a model was given
+
+
 class Extractor:
     """Runs the finders over one spaCy ``Doc`` of a :class:`Document`."""
 
@@ -236,6 +246,7 @@ class Extractor:
         # token attributes read off the parse's arrays once (a Token attribute costs a lookup each time)
         arrays = doc.to_array([HEAD, IDX, IS_SPACE, IS_PUNCT]).astype("int64") if n else None
         rel, self.idx, space, punct = arrays.T.tolist() if arrays is not None else ([], [], [], [])
+        self.is_space: list[bool] = [bool(x) for x in space]
         self.heads = [i + h for i, h in enumerate(rel)]
         # the string attributes the finders test on every token, by token index: ``self.pos[i]`` is
         # ``doc[i].pos_`` (``lemma`` lowercased), read once instead of through a Token each time
@@ -300,10 +311,10 @@ class Extractor:
     # ------------------------------------------------------------------ helpers
     def trim(self, a: int, b: int) -> tuple[int, int] | None:
         """Trim edge punctuation, spaces and leading connectives from token range ``[a, b)``."""
-        doc = self.tok
-        while a < b and (doc[a].is_space or doc[a].text in EDGE_TRIM or doc[a].lower_ in CONNECTIVES):
+        space, lower = self.is_space, self.lower  # (edge marks have no case: lower is the text)
+        while a < b and (space[a] or lower[a] in EDGE_TRIM or lower[a] in CONNECTIVES):
             a += 1
-        while b > a and (doc[b - 1].is_space or doc[b - 1].text in EDGE_TRIM):
+        while b > a and (space[b - 1] or lower[b - 1] in EDGE_TRIM):
             b -= 1
         return (a, b) if a < b else None
 
@@ -719,18 +730,16 @@ class Extractor:
         self.absorb_quotes(cand)
         return cand
 
-    def scored_variants(
-        self, t: Token, model: CueModel | None = None
-    ) -> tuple[list[str], list[tuple[Variant, Candidate, list[str]]], Token | None, bool]:
+    def scored_variants(self, t: Token, model: CueModel | None = None) -> CueReading:
         """Cue features of ``t``, each variant with its candidate and features, and the head of ``t``'s
         source (with whether it is only the fallback guess).
 
-        With ``model``, no variants when none can reach the model's threshold (by
-        :class:`~kg.cue_model.VariantCeiling`): their candidates are not built."""
+        With ``model``, the score of the cue features too, and no variants when none can reach the
+        model's threshold (by :class:`~kg.cue_model.VariantCeiling`): their candidates are not built."""
         cue, particle = self.lexicon_cue(t)
         variants = self.variants(t, cue, particle)
         if not variants:
-            return [], [], None, False
+            return CueReading([], [], None, False)
         if t.pos_ == "NOUN":
             head, fallback = self.nominal_source(t)
         else:  # an adjective's subject is its copula's: "[residents] are skeptical about"
@@ -740,8 +749,9 @@ class Extractor:
         form = subject_form(subj)
         base = cue_features(t, subj, cue, self.nested_under(t), wc, form, self.kids[t.i])
         has_object = any(c.dep_ == "dobj" for c in self.kids[t.i])
-        if model is not None and self.out_of_reach(model, t, base, variants, cue, form, has_object, wc):
-            return base, [], head, fallback
+        base_score = model.score(base) if model is not None else None
+        if model is not None and self.out_of_reach(model, t, base_score, variants, cue, form, has_object, wc):
+            return CueReading(base, [], head, fallback, base_score)
         rows = []
         prt = particle or next((c for c in self.kids[t.i] if c.dep_ == "prt" and c.i == t.i + 1), None)
         cue_span = self.cue_range(t, prt)  # the cue as written: "came out", "called for"
@@ -774,23 +784,24 @@ class Extractor:
                 rival=len(sides) == 2,
             )
             rows.append((v, cand, feats))
-        return base, rows, head, fallback
+        return CueReading(base, rows, head, fallback, base_score)
 
     def out_of_reach(
         self,
         model: CueModel,
         t: Token,
-        base: list[str],
+        base_score: float | None,
         variants: list[Variant],
         cue: Cue | None,
         form: str,
         has_object: bool,
         wc: WordClass | None,
     ) -> bool:
-        """Whether no variant of cue ``t`` can reach ``model``'s threshold, whatever its span."""
-        if model.threshold >= 1.0:
-            return False  # met only by a saturated probability: pass nothing over
-        need = model.log_odds_threshold - model.bias - model.score(base) - CEILING_MARGIN
+        """Whether no variant of cue ``t`` (its cue features scoring ``base_score``) can reach
+        ``model``'s threshold, whatever its span."""
+        if model.threshold >= 1.0 or base_score is None:
+            return False  # a threshold met only by a saturated probability: pass nothing over
+        need = model.log_odds_threshold - model.bias - base_score - CEILING_MARGIN
         cue_part = kind_inputs(self.lemma[t.i], self.pos[t.i], self.dep[t.i], cue, form, has_object, wc)
         bound = model.ceiling.of
         return all(bound(v.kind, cue_part) < need for v in variants)
@@ -844,13 +855,13 @@ class Extractor:
                 if t.pos_ != "NOUN":
                     self.lexicon_verb(t)
                 continue
-            base, rows, head, fallback = self.scored_variants(t, model)
-            if not rows:
+            _, rows, head, fallback, base_score = self.scored_variants(t, model)
+            if not rows or base_score is None:
                 continue
             scores = [model.score(r[2]) for r in rows]
             top = max(scores)
             best = rows[scores.index(top)]
-            p = sigmoid(model.bias + model.score(base) + top)
+            p = sigmoid(model.bias + base_score + top)
             if p < model.threshold:
                 continue
             if lemma in RAISING:  # "The plan seems to be failing": the claim is the whole clause
@@ -1556,15 +1567,28 @@ class Extractor:
         return [(s.start, s.end) for s in segs]
 
 
+# string hash -> string, and lemma hash -> the lemma lowercased, kept across documents: a hash names the
+# same string in every vocabulary, and a StringStore lookup makes a new str each time
+_STRINGS: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+MAX_STRINGS = 500_000  # past it, the caches start afresh
+
+
 def _string_columns(doc: Doc) -> tuple[list[str], list[str], list[str], list[str]]:
     """The ``pos_``, ``dep_``, ``lower_`` and lowercased ``lemma_`` of every token of ``doc``."""
     if not len(doc):
         return [], [], [], []
     strings = doc.vocab.strings
     pos, dep, lower, lemma = doc.to_array([POS, DEP, LOWER, LEMMA]).T.tolist()
-    names = {h: strings[h] for h in {*pos, *dep, *lower}}.__getitem__
-    lemmas = {h: strings[h].lower() for h in set(lemma)}.__getitem__
-    return [*map(names, pos)], [*map(names, dep)], [*map(names, lower)], [*map(lemmas, lemma)]
+    if len(_STRINGS) > MAX_STRINGS or len(_LOWERED) > MAX_STRINGS:
+        _STRINGS.clear()
+        _LOWERED.clear()
+    for h in {*pos, *dep, *lower}.difference(_STRINGS):
+        _STRINGS[h] = strings[h]
+    for h in set(lemma).difference(_LOWERED):
+        _LOWERED[h] = strings[h].lower()
+    name, lowered = _STRINGS.__getitem__, _LOWERED.__getitem__
+    return [*map(name, pos)], [*map(name, dep)], [*map(name, lower)], [*map(lowered, lemma)]
 
 
 def _outer_first(sent: SpacySpan, heads: Sequence[int]) -> list[int]:

@@ -86,7 +86,7 @@ def test_every_feature_the_extractor_makes_has_a_known_family(nlp) -> None:  # t
     seen = set()
     for sent in ex.sents:
         for t in ex.cue_candidates(sent):
-            base, rows, _, _ = ex.scored_variants(t)
+            base, rows, *_ = ex.scored_variants(t)
             seen |= {f.split("=", 1)[0] for f in base + [x for _, _, fs in rows for x in fs]}
     assert seen and seen <= FAMILIES, seen - FAMILIES
 
@@ -194,7 +194,7 @@ def test_no_variant_scores_above_its_ceiling(nlp) -> None:  # type: ignore[no-un
     checked = 0
     for sent in ex.sents:
         for t in ex.cue_candidates(sent, model.nouns):
-            _, rows, head, fallback = ex.scored_variants(t)
+            _, rows, head, fallback, _ = ex.scored_variants(t)
             has_object = any(c.dep_ == "dobj" for c in ex.kids[t.i])
             form = subject_form(head if not fallback else None)
             cue = ex.lexicon_cue(t)[0]
@@ -212,7 +212,7 @@ def test_passing_over_out_of_reach_cues_changes_no_decision(nlp) -> None:  # typ
     passed_over = 0
     for sent in ex.sents:
         for t in ex.cue_candidates(sent, model.nouns):
-            base, rows, _, _ = ex.scored_variants(t)
+            base, rows, *_ = ex.scored_variants(t)
             if not rows or ex.scored_variants(t, model)[1]:
                 continue
             passed_over += 1

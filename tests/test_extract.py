@@ -780,3 +780,27 @@ def test_reportive_adverbs_attribute_epistemic_ones_do_not(run_extract, text, at
 def test_epistemic_adverb_weakens_the_attribution_it_is_in(run_extract) -> None:  # type: ignore[no-untyped-def]
     record = only(run_extract("The minister said the talks would probably resume next week."), "talks")
     assert record.certainty != "certain"
+
+
+def test_sentence_lookup_agrees_with_spacy_char_spans(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Records' sentence spans come from arrays; they must be what ``char_span(..., "expand").sent``
+    gives, at every token edge and on the space after a token."""
+    from kg.extract import _Sentences
+
+    text = 'The mayor said the pier would reopen.  "It will," she added.\n\nCritics disagreed. Nobody knew'
+    doc = nlp(text)
+    sentences = _Sentences(doc, text)
+    ends = {t.idx + len(t.text) for t in doc}
+    chars = sorted({t.idx for t in doc} | {e for e in ends if e < len(text)})
+    for a in chars:
+        for b in (x for x in chars if x > a):
+            first = doc.char_span(a, a + 1, alignment_mode="expand")
+            last = doc.char_span(max(b - 1, a), b, alignment_mode="expand")
+            s = min(first.sent.start_char if first is not None else a, a)
+            e = max(last.sent.end_char if last is not None else b, b)
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            got = sentences.around(a, b)
+            assert (got.start, got.end) == (s, e), (a, b)
