@@ -1361,9 +1361,21 @@ class Extractor:
             chars = _char_range(self.doc, *content)
             qs = [q for q in self.quotes if q.start <= chars[0] < q.end or chars[0] <= q.start < chars[1]]
             cand.kind = "direct" if qs else "indirect"
+            if len(qs) == 1 and self.whole_line(qs[0], chars):  # 'Quill: "The pier will reopen"'
+                q = qs[0]
+                cand.chars = [(q.start, q.end)]
+                cand.content = [self.char_to_tokens(q.start, q.end)]
+                cand.content_root = self.clause_root(*cand.content[0])
             self.add(cand)
             for q in qs:  # the paragraph's quote segment belongs to this speaker only
                 self.claim_tokens([self.char_to_tokens(q.start, q.end)])
+
+    def whole_line(self, q: Quote, chars: tuple[int, int]) -> bool:
+        """Whether quotation segment ``q``, closed, is all of the line ``chars`` but end punctuation."""
+        if q.close_mark is None or not chars[0] <= q.open_mark < q.close_mark < chars[1]:
+            return False
+        outside = self.text[chars[0] : q.open_mark] + self.text[q.close_mark + 1 : chars[1]]
+        return not outside.strip(" .,;:!?")
 
     # ------------------------------------------------------------------ direct quotations
     def find_quotes(self) -> None:

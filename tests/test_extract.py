@@ -247,6 +247,33 @@ def test_shape(run_extract, text, content, source, cue, kind) -> None:  # type: 
         assert r.kind == kind
 
 
+# a colon speaker's line that is one quotation: the content is the quoted words, as for any quotation
+COLON_QUOTES = [
+    ('Quill: "The pier will reopen in May"\n\nWork starts soon.', "The pier will reopen in May", "Quill"),
+    (
+        "Quill: \u201cThe pier will reopen in May.\u201d\n\nWork starts soon.",
+        "The pier will reopen in May.",
+        "Quill",
+    ),
+    ("Harbour Chief: 'We have no choice'\n\nWork starts soon.", "We have no choice", "Harbour Chief"),
+    # words outside the marks: the whole line stays the content
+    (
+        'Quill: "Open it" soon, says the council\n\nWork starts soon.',
+        '"Open it" soon, says the council',
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), COLON_QUOTES, ids=[c[0][:30] for c in COLON_QUOTES])
+def test_a_colon_speakers_quoted_line_is_the_quoted_words(run_extract, text, content, source) -> None:  # type: ignore[no-untyped-def]
+    (r,) = [r for r in run_extract(text) if r.method == "colon-speaker"]
+    assert r.content == content and r.kind == "direct"
+    assert all(text[s.start : s.end] == content for s in r.content_spans)
+    if source is not None:
+        assert r.source == source
+
+
 # (text, content spans, source): "A," she said, "B." is one attribution with two content spans
 SPLIT_QUOTES = [
     (
