@@ -333,12 +333,13 @@ class Extractor:
         return self.trim(a, b)
 
     def is_trailing_clause(self, head: Token, child: Token) -> bool:
-        if child.dep_ in ("conj", "advcl") and child.pos_ == "VERB":
-            cue = self.lex.verb(child.lemma_.lower())
-            own_subject = any(c.dep_ in SUBJECTS for c in self.kids[child.i])
+        i, dep = child.i, self.dep
+        if dep[i] in ("conj", "advcl") and self.pos[i] == "VERB":
+            cue = self.lex.verb(self.lemma[i])
+            own_subject = any(dep[c.i] in SUBJECTS for c in self.kids[i])
             if cue is not None and "quote" in cue.frames and not own_subject:  # "... and warned", ", arguing"
                 return True
-        return child.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "pobj")
+        return dep[i] == "relcl" and self.pos[head.i] in ("NOUN", "PROPN") and dep[head.i] in ("dobj", "pobj")
 
     def object_with_complement(self, verb: Token, obj: Token) -> tuple[int, int] | None:
         """An object with its predicative complement: "called [the charges unsubstantiated]",
@@ -686,12 +687,14 @@ class Extractor:
         """``[a, b)`` cut before the first trailing dependent of ``root`` set off by punctuation or
         attached loosely (an adverbial clause or phrase): "[X would win], *which* ...",
         "[X won] *in* 2012"."""
-        doc = self.tok
         for c in self.kids[root.i]:
-            if c.i <= root.i or not a < c.left_edge.i < b:
+            if c.i <= root.i:
                 continue
-            if doc[c.left_edge.i - 1].text in SET_OFF or c.dep_ in ("advcl", "prep", "npadvmod"):
-                cut = self.trim(a, c.left_edge.i)
+            left = c.left_edge.i
+            if not a < left < b:
+                continue
+            if self.lower[left - 1] in SET_OFF or self.dep[c.i] in ("advcl", "prep", "npadvmod"):
+                cut = self.trim(a, left)
                 if cut is not None and b - cut[1] >= 3:
                     return cut
                 return None
