@@ -272,7 +272,7 @@ def variant_features(
     side (``rival``: "In the hall - a gym on weekdays - X said he ..."); ``wc``: the cue's WordNet class.
 
     They are the kind's :func:`kind_features` (known before the span is) and one group per property of
-    the span (:data:`SPAN_GROUPS`), which :meth:`VariantCeiling.of` bounds."""
+    the span (size, quoted share, first word, side, root), which :meth:`VariantCeiling.of` bounds."""
     lemma = t.lemma_.lower()
     size = next(name for limit, name in SIZES if n_words <= limit)
     root_pos, root_lower = (root.pos_, root.lower_) if root is not None else (None, "")

@@ -302,9 +302,6 @@ class Extractor:
     def in_boilerplate(self, char: int) -> bool:
         return any(s.start <= char < s.end for s in self.skip)
 
-    def tokens_of(self, span: SpacySpan) -> list[Token]:
-        return self.tok[span.start : span.end]
-
     def in_quote(self, i: int) -> bool:
         return self.quote_of[i] is not None
 
