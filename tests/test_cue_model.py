@@ -176,46 +176,44 @@ def test_training_script_learns_a_cue_from_brat_gold(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------- the ceiling on variant scores
-def _seed_extractor(nlp):  # type: ignore[no-untyped-def]
+def _seed_candidates(nlp):  # type: ignore[no-untyped-def]
+    """The packaged model, the seed article's extractor, and each of its cue candidates."""
     from kg.document import iter_documents
     from kg.extract import Extractor
     from kg.lexicon import load_lexicon
 
+    model = load_cue_model()
+    assert model is not None
     (doc,) = [d for d in iter_documents([ROOT / "seeds"]) if "mariupol" in d.id]
-    return Extractor(doc, nlp(doc.text), load_lexicon())
+    ex = Extractor(doc, nlp(doc.text), load_lexicon())
+    for sent in ex.sents:
+        for t in ex.cue_candidates(sent, model.nouns):
+            yield model, ex, t
 
 
 def test_no_variant_scores_above_its_ceiling(nlp) -> None:  # type: ignore[no-untyped-def]
     from kg.cue_model import class_of, kind_inputs, subject_form
 
-    model = load_cue_model()
-    assert model is not None
-    ex = _seed_extractor(nlp)
     checked = 0
-    for sent in ex.sents:
-        for t in ex.cue_candidates(sent, model.nouns):
-            _, rows, head, fallback, _ = ex.scored_variants(t)
-            has_object = any(c.dep_ == "dobj" for c in ex.kids[t.i])
-            form = subject_form(head if not fallback else None)
-            cue = ex.lexicon_cue(t)[0]
-            inputs = kind_inputs(ex.lemma[t.i], ex.pos[t.i], ex.dep[t.i], cue, form, has_object, class_of(t))
-            for v, _, feats in rows:
-                assert model.score(feats) <= model.ceiling.of(v.kind, inputs) + 1e-9, (t.text, v.kind)
-                checked += 1
+    for model, ex, t in _seed_candidates(nlp):
+        _, rows, head, fallback, _ = ex.scored_variants(t)
+        has_object = any(c.dep_ == "dobj" for c in ex.kids[t.i])
+        form = subject_form(head if not fallback else None)
+        cue = ex.lexicon_cue(t)[0]
+        inputs = kind_inputs(ex.lemma[t.i], ex.pos[t.i], ex.dep[t.i], cue, form, has_object, class_of(t))
+        for v, _, feats in rows:
+            assert model.score(feats) <= model.ceiling.of(v.kind, inputs) + 1e-9, (t.text, v.kind)
+            checked += 1
     assert checked > 50
 
 
 def test_passing_over_out_of_reach_cues_changes_no_decision(nlp) -> None:  # type: ignore[no-untyped-def]
-    model = load_cue_model()
-    assert model is not None
-    ex = _seed_extractor(nlp)
     passed_over = 0
-    for sent in ex.sents:
-        for t in ex.cue_candidates(sent, model.nouns):
-            base, rows, *_ = ex.scored_variants(t)
-            if not rows or ex.scored_variants(t, model)[1]:
-                continue
-            passed_over += 1
-            best = max(model.score(feats) for _, _, feats in rows)
-            assert model.bias + model.score(base) + best < model.log_odds_threshold, t.text
+    for model, ex, t in _seed_candidates(nlp):
+        base, rows, *_ = ex.scored_variants(t)
+        if not rows or ex.scored_variants(t, model)[1]:
+            continue
+        passed_over += 1
+        best = max(model.score(feats) for _, _, feats in rows)
+        assert model.bias + model.score(base) + best < model.log_odds_threshold, t.text
     assert passed_over > 10  # the ceiling does pass cues over
