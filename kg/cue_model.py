@@ -6,7 +6,9 @@ parenthetical "he said" sits in, ...; built in :mod:`kg.extract`). Each (cue, va
 by sparse features of the parse (lemmas, dependency labels, the subject's form, the lexicon's class and
 frames, the span's shape) and scored by a logistic-regression model trained on PolNeAR train
 (``bench/train_cue_model.py``): the probability that the variant is the content of an attribution with
-this cue. The extractor keeps, per cue, the best variant whose probability reaches the model's threshold.
+this cue. The extractor keeps, per cue, the best variant whose probability reaches the model's threshold;
+a cue whose variants cannot reach it, by an upper bound on their scores that needs no span
+(:class:`VariantCeiling`), is passed over before its variants' candidates are built.
 
 The weights live in ``kg/data/cue_model.tsv`` (feature, weight; no corpus text): lemmas and labels only.
 Without that file the extractor falls back to the lexicon rules alone.
