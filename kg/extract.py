@@ -800,7 +800,7 @@ class Extractor:
         """Whether no variant of cue ``t`` (its cue features scoring ``base_score``) can reach
         ``model``'s threshold, whatever its span."""
         if model.threshold >= 1.0 or base_score is None:
-            return False  # a threshold met only by a saturated probability: pass nothing over
+            return False  # at a threshold of 1 only saturated probabilities pass: pass nothing over
         need = model.log_odds_threshold - model.bias - base_score - CEILING_MARGIN
         cue_part = kind_inputs(self.lemma[t.i], self.pos[t.i], self.dep[t.i], cue, form, has_object, wc)
         bound = model.ceiling.of
