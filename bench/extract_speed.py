@@ -2,7 +2,7 @@
 
 - overhead: ``extract_documents`` (parse + extraction) vs a bare ``nlp.pipe`` parse of the same
   texts with the same model as shipped (without claim-kg's line-break component) and batch size,
-  interleaved, median of ``--rounds``;
+  interleaved, median of ``--rounds`` (and the median of each round's own ratio);
 - workers: ``--workers 2`` vs ``--workers 1`` wall time (process start and model load included);
 - peak memory (max RSS) of this process and of its worker processes.
 
@@ -77,6 +77,7 @@ def main() -> int:
     rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     m_bare, m_ours, m_one, m_two = (statistics.median(x) for x in (bare, ours, one, two))
+    paired = [o / b for b, o in zip(bare, ours, strict=True)]  # adjacent runs: drift of the machine cancels
     rows = [
         ("documents", f"{len(docs)} ({chars:,} characters), {n_records} attributions"),
         ("bare nlp.pipe parse (median)", f"{m_bare:.2f} s  (all: {', '.join(f'{x:.2f}' for x in bare)})"),
@@ -85,6 +86,10 @@ def main() -> int:
             f"{m_ours:.2f} s  (all: {', '.join(f'{x:.2f}' for x in ours)})",
         ),
         ("**overhead ratio** (extract / bare parse)", f"**{m_ours / m_bare:.3f}**"),
+        (
+            "per-round ratios (each round's extraction / its own bare parse)",
+            f"median {statistics.median(paired):.3f}  (all: {', '.join(f'{x:.2f}' for x in paired)})",
+        ),
         ("--workers 1 (median)", f"{m_one:.2f} s"),
         ("--workers 2 (median, includes process start and model load)", f"{m_two:.2f} s"),
         ("**speed-up** (workers 1 / workers 2)", f"**{m_one / m_two:.2f}x**"),
