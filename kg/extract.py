@@ -1590,17 +1590,18 @@ def _string_columns(doc: Doc) -> tuple[list[str], list[str], list[str], list[str
     """The ``pos_``, ``dep_``, ``lower_`` and lowercased ``lemma_`` of every token of ``doc``."""
     if not len(doc):
         return [], [], [], []
+    global _STRINGS, _LOWERED
     strings = doc.vocab.strings
     pos, dep, lower, lemma = doc.to_array([POS, DEP, LOWER, LEMMA]).T.tolist()
     if len(_STRINGS) > MAX_STRINGS or len(_LOWERED) > MAX_STRINGS:
-        _STRINGS.clear()
-        _LOWERED.clear()
-    for h in {*pos, *dep, *lower}.difference(_STRINGS):
-        _STRINGS[h] = strings[h]
-    for h in set(lemma).difference(_LOWERED):
-        _LOWERED[h] = strings[h].lower()
-    name, lowered = _STRINGS.__getitem__, _LOWERED.__getitem__
-    return [*map(name, pos)], [*map(name, dep)], [*map(name, lower)], [*map(lowered, lemma)]
+        _STRINGS, _LOWERED = {}, {}  # new caches, not cleared ones: a call in another thread keeps its own
+    names, lowered = _STRINGS, _LOWERED
+    for h in {*pos, *dep, *lower}.difference(names):
+        names[h] = strings[h]
+    for h in set(lemma).difference(lowered):
+        lowered[h] = strings[h].lower()
+    name, low = names.__getitem__, lowered.__getitem__
+    return [*map(name, pos)], [*map(name, dep)], [*map(name, lower)], [*map(low, lemma)]
 
 
 def _outer_first(sent: SpacySpan, heads: Sequence[int]) -> list[int]:

@@ -831,3 +831,20 @@ def test_sentence_lookup_agrees_with_spacy_char_spans(nlp) -> None:  # type: ign
                 e -= 1
             got = sentences.around(a, b)
             assert (got.start, got.end) == (s, e), (a, b)
+
+
+@pytest.mark.parametrize("cache_limit", [500_000, 0])  # 0: the caches start afresh on every call
+def test_string_columns_are_the_token_attributes(nlp, monkeypatch, cache_limit) -> None:  # type: ignore[no-untyped-def]
+    import kg.extract
+    from kg.extract import _string_columns
+
+    monkeypatch.setattr(kg.extract, "MAX_STRINGS", cache_limit)
+    for text in ("Officials SAID on Monday that the Bridges were closing.", "", "Ms Quill: 'No.'"):
+        doc = nlp(text)
+        for _ in range(2):
+            assert _string_columns(doc) == (
+                [t.pos_ for t in doc],
+                [t.dep_ for t in doc],
+                [t.lower_ for t in doc],
+                [t.lemma_.lower() for t in doc],
+            )
