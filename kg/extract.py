@@ -245,8 +245,8 @@ class Extractor:
         n = len(self.tok)
         # token attributes read off the parse's arrays once (a Token attribute costs a lookup each time)
         arrays = doc.to_array([HEAD, IDX, IS_SPACE, IS_PUNCT]).astype("int64") if n else None
-        rel, self.idx, space, punct = arrays.T.tolist() if arrays is not None else ([], [], [], [])
-        self.is_space: list[bool] = [bool(x) for x in space]
+        # (is_space: 1 for a whitespace token, 0 for others)
+        rel, self.idx, self.is_space, punct = arrays.T.tolist() if arrays is not None else ([], [], [], [])
         self.heads = [i + h for i, h in enumerate(rel)]
         # the string attributes the finders test on every token, by token index: ``self.pos[i]`` is
         # ``doc[i].pos_`` (``lemma`` lowercased), read once instead of through a Token each time
@@ -261,11 +261,11 @@ class Extractor:
             self.sent_start[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
         self.quote_of: list[int | None] = [None] * n  # token -> quote index
         self._index_quotes()
-        is_word = [not (p or sp) for p, sp in zip(punct, space, strict=True)]
+        is_word = [not (p or sp) for p, sp in zip(punct, self.is_space, strict=True)]
         self.used = [False] * n  # token already inside some candidate's content
         self.reserved = [False] * n  # token inside some candidate's source or cue
         self.cands: list[Candidate] = []
-        self.paragraph_of = self._paragraph_index(space)
+        self.paragraph_of = self._paragraph_index()
         # prefix counts of word tokens (and of quoted ones) and the next word token at or after each index
         quoted = [q is not None for q in self.quote_of]
         self.words_before = [*accumulate(is_word, initial=0)]
@@ -291,9 +291,9 @@ class Extractor:
             if self.quotes[qi].start <= idx:
                 self.quote_of[i] = qi
 
-    def _paragraph_index(self, space: list[int]) -> list[int]:
+    def _paragraph_index(self) -> list[int]:
         out, para = [], 0
-        for i, sp in enumerate(space):
+        for i, sp in enumerate(self.is_space):
             if sp and "\n" in self.tok[i].text:
                 para += 1
             out.append(para)
@@ -749,9 +749,11 @@ class Extractor:
         form = subject_form(subj)
         base = cue_features(t, subj, cue, self.nested_under(t), wc, form, self.kids[t.i])
         has_object = any(c.dep_ == "dobj" for c in self.kids[t.i])
-        base_score = model.score(base) if model is not None else None
-        if model is not None and self.out_of_reach(model, t, base_score, variants, cue, form, has_object, wc):
-            return CueReading(base, [], head, fallback, base_score)
+        base_score = None
+        if model is not None:
+            base_score = model.score(base)
+            if self.out_of_reach(model, t, base_score, variants, cue, form, has_object, wc):
+                return CueReading(base, [], head, fallback, base_score)
         rows = []
         prt = particle or next((c for c in self.kids[t.i] if c.dep_ == "prt" and c.i == t.i + 1), None)
         cue_span = self.cue_range(t, prt)  # the cue as written: "came out", "called for"
@@ -790,7 +792,7 @@ class Extractor:
         self,
         model: CueModel,
         t: Token,
-        base_score: float | None,
+        base_score: float,
         variants: list[Variant],
         cue: Cue | None,
         form: str,
@@ -799,7 +801,7 @@ class Extractor:
     ) -> bool:
         """Whether no variant of cue ``t`` (its cue features scoring ``base_score``) can reach
         ``model``'s threshold, whatever its span."""
-        if model.threshold >= 1.0 or base_score is None:
+        if model.threshold >= 1.0:
             return False  # at a threshold of 1 only saturated probabilities pass: pass nothing over
         need = model.log_odds_threshold - model.bias - base_score - CEILING_MARGIN
         cue_part = kind_inputs(self.lemma[t.i], self.pos[t.i], self.dep[t.i], cue, form, has_object, wc)

@@ -9,9 +9,8 @@ headlines, but the same characters are apostrophes ("don't", "the players' union
 mark opens a quotation only after a space or bracket and before a word that is not an elision
 ("'em", "'til"); it closes one only after a non-space and before a non-letter; a possessive
 "players' union" closes one only when no other closing mark follows in the paragraph before a new
-quotation opens. A single
-quotation must close in its paragraph unless the next paragraph reopens it, and single marks
-inside a double-quoted segment are nested quotes, not segments of their own.
+quotation opens. A single quotation must close in its paragraph unless the next paragraph reopens
+it, and single marks inside a double-quoted segment are nested quotes, not segments of their own.
 """
 
 from __future__ import annotations
