@@ -519,10 +519,11 @@ class Extractor:
     # ------------------------------------------------------------------ learned cues
     def cue_candidates(self, sent: SpacySpan, nouns: frozenset[str] = frozenset()) -> Iterator[Token]:
         """The cue model's candidates in ``sent``, outer clauses first: verbs outside quotations, and
-        nouns that are lexicon cue nouns or in ``nouns`` (the model's)."""
-        pos, dep = self.pos, self.dep
+        nouns that are lexicon cue nouns or in ``nouns`` (the model's); words only (the tagger makes a
+        verb of a dash or a bare "'s" now and then)."""
+        pos, dep, lower = self.pos, self.dep, self.lower
         for i in _outer_first(sent, self.heads):
-            if self.in_quote(i):
+            if self.in_quote(i) or not lower[i][:1].isalpha():
                 continue
             if pos[i] in ("VERB", "AUX"):
                 if dep[i] not in ("aux", "auxpass"):

