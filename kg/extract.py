@@ -318,7 +318,8 @@ class Extractor:
     def subtree(self, t: Token, exclude: Iterable[Token] = ()) -> tuple[int, int] | None:
         """The contiguous token range of ``t``'s subtree minus excluded subtrees at its edges, and
         minus a trailing coordinated reporting verb ("... to the vote *and warned the council ...*")
-        or relative clause on an object ("her parents, *who spent ...*")."""
+        or a relative clause set off after an object ("her parents, *who spent ...*"; a restrictive one
+        stays: "the rules *that the council passed*")."""
         a, b = t.left_edge.i, t.right_edge.i + 1
         trailing = [c for c in self.kids[t.i] if c.i > t.i and self.is_trailing_clause(t, c)]
         for x in [*exclude, *trailing]:
@@ -336,7 +337,12 @@ class Extractor:
             own_subject = any(dep[c.i] in SUBJECTS for c in self.kids[i])
             if cue is not None and "quote" in cue.frames and not own_subject:  # "... and warned", ", arguing"
                 return True
-        return dep[i] == "relcl" and self.pos[head.i] in ("NOUN", "PROPN") and dep[head.i] in ("dobj", "pobj")
+        return (
+            dep[i] == "relcl"
+            and self.pos[head.i] in ("NOUN", "PROPN")
+            and dep[head.i] in ("dobj", "pobj")
+            and self.lower[child.left_edge.i - 1] in SET_OFF
+        )
 
     def object_with_complement(self, verb: Token, obj: Token) -> tuple[int, int] | None:
         """An object with its predicative complement: "called [the charges unsubstantiated]",

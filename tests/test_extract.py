@@ -848,3 +848,35 @@ def test_string_columns_are_the_token_attributes(nlp, monkeypatch, cache_limit) 
                 [t.lower_ for t in doc],
                 [t.lemma_.lower() for t in doc],
             )
+
+
+# A relative clause on an object: a restrictive one (no comma) says which thing is meant and stays in the
+# content; one set off by a comma or dash adds a remark of the writer's and is cut.
+# (text, the object's head word, its content as the extractor reads it)
+OBJECT_RELATIVES = [
+    (
+        "The senator criticized the tolls which the county imposed last year.",
+        "tolls",
+        "the tolls which the county imposed last year",
+    ),
+    (
+        "He spoke about the delays that have plagued the ferry service.",
+        "delays",
+        "the delays that have plagued the ferry service",
+    ),
+    ("The mayor thanked her parents, who spent years on the farm.", "parents", "her parents"),
+    ("The mayor thanked the wardens \u2014 who kept the pier open all winter.", "wardens", "the wardens"),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "content"), OBJECT_RELATIVES, ids=[r[1] for r in OBJECT_RELATIVES])
+def test_a_restrictive_relative_clause_stays_in_the_content(nlp, text, head, content) -> None:  # type: ignore[no-untyped-def]
+    from kg.document import Document
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    ex = Extractor(Document("t", text), nlp(text), load_lexicon())
+    obj = next(t for t in ex.tok if t.text == head)
+    assert obj.dep_ in ("dobj", "pobj")
+    a, b = ex.subtree(obj) or (0, 0)
+    assert ex.doc[a:b].text == content
