@@ -440,11 +440,15 @@ class Extractor:
     def quoted_subject(self, verb: Token, subj: Token) -> bool:
         """Whether the parse made words of a quotation the subject of a verb outside it ('"We lost.
         *Every last bill*," said Dana Whitfield'): a quoted fragment, not the speaker. A short
-        quotation is a name or a scare quote, and may be the subject ('the "silent majority" said')."""
+        quotation before the verb is a name or a scare quote, and may be the subject ('the "silent
+        majority" said'); after the verb it is a title the parse misplaced ('X said on "Morning Joe"')."""
         if self.in_quote(verb.i) or not self.in_quote(subj.i):
             return False
         quote = self.quotes[self.quote_of[subj.i] or 0]
-        return self.count_words(*self.char_to_tokens(quote.start, quote.end))[0] >= MIN_QUOTE_WORDS
+        return (
+            subj.i > verb.i
+            or self.count_words(*self.char_to_tokens(quote.start, quote.end))[0] >= MIN_QUOTE_WORDS
+        )
 
     def after_quotation(self, verb: Token) -> bool:
         """Whether ``verb`` comes right after a quotation ('"...," *said* X'), punctuation between."""
@@ -466,6 +470,10 @@ class Extractor:
         t = self.tok[i]
         if t.text == "," and i > start and self.tok[i - 1].dep_ == "appos":
             t = self.tok[i - 1]  # "In a note to the board, its chair, Dana Whitfield, said": on "board"
+            # ... or on a quotation: '"...," Dana Whitfield, a harbour official, said': the role's name
+            h = t.head
+            if t.pos_ == "NOUN" and h.i < t.i and h.pos_ == "PROPN" and not self.in_quote(h.i):
+                t = h
         if t.pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote(t.i):
             return t
         return None
