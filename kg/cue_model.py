@@ -266,20 +266,24 @@ def variant_features(
     has_object: bool,
     wc: WordClass | None,
     rival: bool = False,
+    siblings: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Features of one content variant of cue ``t``: its kind (``ccomp``, ``dobj``, ``prep:for``, ...),
     length, side, how much of it is quoted (``none``/``part``/``all``), its first word when it is a
     complementiser or preposition, its root's part of speech, and whether the cue has a direct object
     besides ("cited [X] as Y" against "cited as Y"), and whether another variant lies on the cue's other
-    side (``rival``: "In the hall - a gym on weekdays - X said he ..."); ``wc``: the cue's WordNet class.
+    side (``rival``: "In the hall - a gym on weekdays - X said he ..."); ``wc``: the cue's WordNet class;
+    ``siblings``: the kinds of all the cue's variants (:func:`sibling_kinds`).
 
-    They are the kind's :func:`kind_features` (known before the span is) and one group per property of
-    the span (size, quoted share, first word, side, root), which :meth:`VariantCeiling.of` bounds."""
+    They are the kind's :func:`kind_features` and :func:`sibling_features` (known before the span is)
+    and one group per property of the span (size, quoted share, first word, side, root), which
+    :meth:`VariantCeiling.of` bounds."""
     lemma = t.lemma_.lower()
     size = next(name for limit, name in SIZES if n_words <= limit)
     root_pos, root_lower = (root.pos_, root.lower_) if root is not None else (None, "")
     return [
         *kind_features(kind, *kind_inputs(lemma, t.pos_, t.dep_, cue, subj_form, has_object, wc)),
+        *sibling_features(kind, siblings),
         *size_features(kind, size),
         *quoted_features(kind, quoted),
         *mark_features(kind, lemma, first if first in MARKS else "-"),
@@ -341,6 +345,19 @@ def kind_features(
     return f
 
 
+def sibling_kinds(kinds: Iterable[str]) -> frozenset[str]:
+    """The kinds of a cue's variants, a ``-cut`` variant counted as its uncut kind."""
+    return frozenset(k.removesuffix("-cut") for k in kinds)
+
+
+def sibling_features(kind: str, siblings: frozenset[str]) -> list[str]:
+    """Which other kinds of variant the cue offers besides ``kind``: the passive's subject alone ("[The
+    plan] was criticized") is the content less often when the verb also takes a complement ("was
+    criticized for [ignoring the bridge]"), and an object less often beside a clause."""
+    own = kind.removesuffix("-cut")
+    return [f"SIB={own}|{k}" for k in sorted(siblings) if k != own]
+
+
 def size_features(kind: str, size: str) -> list[str]:
     return [f"VN={kind}|{size}"]
 
@@ -374,10 +391,11 @@ class VariantCeiling:
     """Upper bounds on a variant's score before its span is known, so that a cue no variant can lift
     to the threshold is passed over without building its candidates (the decision stays exact).
 
-    The bound of kind ``k`` is the score of its :func:`kind_features` plus, for each group of span
-    features, the best weight any value of the span's property can give: size, quoted share, first
-    word (with the cue's lemma), side (with or without a rival), and root (none, or any part of speech;
-    for :data:`ROOT_WORD_POS` with the best weight of any word, or 0 for a word the model lacks)."""
+    The bound of kind ``k`` is the score of its :func:`kind_features` and :func:`sibling_features` plus,
+    for each group of span features, the best weight any value of the span's property can give: size,
+    quoted share, first word (with the cue's lemma), side (with or without a rival), and root (none, or
+    any part of speech; for :data:`ROOT_WORD_POS` with the best weight of any word, or 0 for a word the
+    model lacks)."""
 
     def __init__(self, model: CueModel) -> None:
         self.model = model
@@ -398,8 +416,12 @@ class VariantCeiling:
         for k, best in word.items():  # a PRON/DET/NUM root the model has no VR weight for
             self.root[k] = max(self.root.get(k, 0.0), best)
 
-    def of(self, kind: str, cue: KindInputs) -> float:
-        """The bound for a variant of ``kind`` of a cue read as ``cue``."""
+    def of(self, kind: str, cue: KindInputs, siblings: frozenset[str] = frozenset()) -> float:
+        """The bound for a variant of ``kind`` of a cue read as ``cue`` whose variants are of the kinds
+        ``siblings``."""
+        return self._kind_bound(kind, cue) + self.model.score(sibling_features(kind, siblings))
+
+    def _kind_bound(self, kind: str, cue: KindInputs) -> float:
         key = (kind, cue)
         bound = self.bounds.get(key)
         if bound is None:

@@ -43,6 +43,7 @@ from kg.cue_model import (
     kind_inputs,
     knows,
     load_cue_model,
+    sibling_kinds,
     sigmoid,
     subject_form,
     variant_features,
@@ -764,10 +765,11 @@ class Extractor:
         form = subject_form(subj)
         base = cue_features(t, subj, cue, self.nested_under(t), wc, form, self.kids[t.i])
         has_object = any(c.dep_ == "dobj" for c in self.kids[t.i])
+        siblings = sibling_kinds(v.kind for v in variants)
         base_score = None
         if model is not None:
             base_score = model.score(base)
-            if self.out_of_reach(model, t, base_score, variants, cue, form, has_object, wc):
+            if self.out_of_reach(model, t, base_score, variants, siblings, cue, form, has_object, wc):
                 return CueReading(base, [], head, fallback, base_score)
         rows = []
         prt = particle or next((c for c in self.kids[t.i] if c.dep_ == "prt" and c.i == t.i + 1), None)
@@ -799,6 +801,7 @@ class Extractor:
                 has_object,
                 wc,
                 rival=len(sides) == 2,
+                siblings=siblings,
             )
             rows.append((v, cand, feats))
         return CueReading(base, rows, head, fallback, base_score)
@@ -809,19 +812,20 @@ class Extractor:
         t: Token,
         base_score: float,
         variants: list[Variant],
+        siblings: frozenset[str],
         cue: Cue | None,
         form: str,
         has_object: bool,
         wc: WordClass | None,
     ) -> bool:
-        """Whether no variant of cue ``t`` (its cue features scoring ``base_score``) can reach
-        ``model``'s threshold, whatever its span."""
+        """Whether no variant of cue ``t`` (its cue features scoring ``base_score``, its variants of the
+        kinds ``siblings``) can reach ``model``'s threshold, whatever its span."""
         if model.threshold >= 1.0:
             return False  # at a threshold of 1 only saturated probabilities pass: pass nothing over
         need = model.log_odds_threshold - model.bias - base_score - CEILING_MARGIN
         cue_part = kind_inputs(self.lemma[t.i], self.pos[t.i], self.dep[t.i], cue, form, has_object, wc)
         bound = model.ceiling.of
-        return all(bound(v.kind, cue_part) < need for v in variants)
+        return all(bound(v.kind, cue_part, siblings) < need for v in variants)
 
     def count_words(self, a: int, b: int) -> tuple[int, int]:
         """Word tokens (not punctuation or space) in ``[a, b)``, and how many of them are quoted."""

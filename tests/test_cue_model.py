@@ -29,7 +29,7 @@ FAMILIES = {
     "L", "P", "T", "D", "LD", "LP", "S", "LS", "DS", "HP", "HL", "HLL", "SL", "C", "LC", "LPR", "AUX",
     "ADV", "OL", "LOL", "LEX", "LEXW", "LEXF", "NOLEX", "NEST", "LNEST", "V", "LV", "PV", "VN", "VQ",
     "VM", "LVM", "VB", "VS", "VD", "VO", "VX", "VR", "VRL", "CV", "FV", "NEG", "ROOT", "WN", "WND", "WNS",
-    "WNT", "WNA", "WNF", "WNH", "SWN", "WV", "WHV",
+    "WNT", "WNA", "WNF", "WNH", "SWN", "WV", "WHV", "SIB",
 }  # fmt: skip
 
 
@@ -192,7 +192,7 @@ def _seed_candidates(nlp):  # type: ignore[no-untyped-def]
 
 
 def test_no_variant_scores_above_its_ceiling(nlp) -> None:  # type: ignore[no-untyped-def]
-    from kg.cue_model import class_of, kind_inputs, subject_form
+    from kg.cue_model import class_of, kind_inputs, sibling_kinds, subject_form
 
     checked = 0
     for model, ex, t in _seed_candidates(nlp):
@@ -201,10 +201,20 @@ def test_no_variant_scores_above_its_ceiling(nlp) -> None:  # type: ignore[no-un
         form = subject_form(head if not fallback else None)
         cue = ex.lexicon_cue(t)[0]
         inputs = kind_inputs(ex.lemma[t.i], ex.pos[t.i], ex.dep[t.i], cue, form, has_object, class_of(t))
+        siblings = sibling_kinds(v.kind for v, _, _ in rows)
         for v, _, feats in rows:
-            assert model.score(feats) <= model.ceiling.of(v.kind, inputs) + 1e-9, (t.text, v.kind)
+            assert model.score(feats) <= model.ceiling.of(v.kind, inputs, siblings) + 1e-9, (t.text, v.kind)
             checked += 1
     assert checked > 50
+
+
+def test_a_variant_knows_the_kinds_of_its_siblings() -> None:
+    from kg.cue_model import sibling_features, sibling_kinds
+
+    siblings = sibling_kinds(["nsubjpass", "prep:for", "prep:for-cut"])
+    assert siblings == {"nsubjpass", "prep:for"}
+    assert sibling_features("nsubjpass", siblings) == ["SIB=nsubjpass|prep:for"]
+    assert sibling_features("prep:for-cut", siblings) == ["SIB=prep:for|nsubjpass"]
 
 
 def test_passing_over_out_of_reach_cues_changes_no_decision(nlp) -> None:  # type: ignore[no-untyped-def]
