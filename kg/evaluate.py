@@ -59,6 +59,8 @@ __all__ = [
     "PrecisionCounts",
     "Prediction",
     "RecallCounts",
+    "agreement",
+    "annotator_files",
     "combine_source",
     "gold_texts",
     "jaccard",
@@ -242,14 +244,19 @@ def _load_jsonl_gold(path: Path) -> dict[str, list[GoldItem]]:
 Spans = list[tuple[int, int]]
 
 
-def _annotation_files(split: Path) -> dict[str, Path]:
-    """Stem -> its first annotator file (by name) in ``split/attributions``."""
-    first: dict[str, Path] = {}
+def annotator_files(split: Path) -> dict[str, list[Path]]:
+    """Stem -> its annotator files (``STEM_XXXX.ann``, by name) in ``split/attributions``."""
+    files: dict[str, list[Path]] = {}
     for f in sorted((split / "attributions").iterdir(), key=lambda q: q.name):
         if f.is_file() and f.name.endswith(".ann"):
             stem = _ANNOTATOR_FILE_RE.sub("", f.name).removesuffix(".ann")
-            first.setdefault(stem, f)
-    return first
+            files.setdefault(stem, []).append(f)
+    return files
+
+
+def _annotation_files(split: Path) -> dict[str, Path]:
+    """Stem -> its first annotator file (by name) in ``split/attributions``."""
+    return {stem: files[0] for stem, files in annotator_files(split).items()}
 
 
 def _parse_spans(field_text: str) -> Spans:
@@ -891,6 +898,41 @@ def score(
         m = _match_doc(items, preds, strict=strict, pronoun_lenient=pronoun_lenient)
         _add_doc(report, doc, items, preds, m, classify_cue)
     return report
+
+
+def agreement(
+    split: Path | str, predictions: Iterable[Prediction] | None = None, *, pronoun_lenient: bool = True
+) -> tuple[EvalReport, EvalReport | None, list[str]]:
+    """How well people agree on the articles of a brat split that several annotators annotated, by this
+    module's definition: each annotator's attributions scored as predictions against each other
+    annotator's as gold, pooled over all ordered pairs (so precision equals recall); and, with
+    ``predictions`` (keyed by document id), those predictions scored against every annotator of those
+    articles, pooled the same way: the extractor held to the standard people meet. Returns the two
+    reports and the articles' ids."""
+    root = Path(split)
+    multi = {stem: files for stem, files in annotator_files(root).items() if len(files) > 1}
+    people: dict[str, list[GoldItem]] = {}
+    pairs: list[Prediction] = []
+    versus: dict[str, list[GoldItem]] = {}
+    own: dict[str, list[Prediction]] = {}
+    for p in predictions or ():
+        own.setdefault(normalize_doc_id(p.doc), []).append(p)
+    machine: list[Prediction] = []
+    for stem, files in sorted(multi.items()):
+        text = (root / "text" / f"{stem}.txt").read_text(encoding="utf-8")
+        items = [_brat_items(f, text) for f in files]
+        for i, gold in enumerate(items):
+            versus[f"{stem}#{i}"] = gold
+            machine += [
+                dataclasses.replace(p, doc=f"{stem}#{i}") for p in own.get(normalize_doc_id(stem), [])
+            ]
+            for j, other in enumerate(items):
+                if i != j:
+                    people[f"{stem}#{i}#{j}"] = gold
+                    pairs += [Prediction(f"{stem}#{i}#{j}", g.source, g.cue, g.content) for g in other]
+    human = score(people, pairs, pronoun_lenient=pronoun_lenient)
+    system = score(versus, machine, pronoun_lenient=pronoun_lenient) if predictions is not None else None
+    return human, system, sorted(multi)
 
 
 def pr_curve(

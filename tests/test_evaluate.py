@@ -17,6 +17,8 @@ from kg.evaluate import (
     EvalInputError,
     GoldItem,
     Prediction,
+    agreement,
+    annotator_files,
     combine_source,
     gold_texts,
     jaccard,
@@ -373,6 +375,48 @@ def test_load_gold_from_brat(tmp_path: Path) -> None:
     assert (hedge.source, hedge.source_resolved, hedge.cue) == (None, None, "is expected")
     assert gold["pilot"][0].source == "the pilot"
     assert gold_texts(split) == {"07": split / "text" / "7.txt", "pilot": split / "text" / "pilot.txt"}
+
+
+def test_agreement_of_annotators_and_of_the_extractor_with_them(tmp_path: Path) -> None:
+    """Two annotators of one article (a third article has one, and is left out): each scored against the
+    other, pooled over both orders; predictions scored against both."""
+    text = "Mayor Jane Roe said that the bridge will reopen in May. Her aide added that the ferry was late.\n"
+    first = [
+        _t_line("T1", "Source", text, "Mayor Jane Roe"),
+        _t_line("T2", "Cue", text, "said"),
+        _t_line("T3", "Content", text, "that the bridge will reopen in May"),
+        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3",
+        _t_line("T4", "Source", text, "Her aide"),
+        _t_line("T5", "Cue", text, "added"),
+        _t_line("T6", "Content", text, "that the ferry was late"),
+        "E2\tAttribution:T5 Source:T4 Cue:T5 Content:T6",
+    ]
+    second = [
+        _t_line("T1", "Source", text, "Jane Roe"),
+        _t_line("T2", "Cue", text, "said"),
+        _t_line("T3", "Content", text, "the bridge will reopen in May"),
+        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3",
+    ]
+    root = tmp_path / "split"
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    for stem in ("harbour", "single"):
+        (root / "text" / f"{stem}.txt").write_text(text, encoding="utf-8")
+    (root / "attributions" / "harbour_00aa.ann").write_text("\n".join(first) + "\n", encoding="utf-8")
+    (root / "attributions" / "harbour_00bb.ann").write_text("\n".join(second) + "\n", encoding="utf-8")
+    (root / "attributions" / "single_00aa.ann").write_text("\n".join(first) + "\n", encoding="utf-8")
+    assert [len(files) for files in annotator_files(root).values()] == [2, 1]
+
+    people, machine, articles = agreement(root)
+    assert articles == ["harbour"] and machine is None
+    # first as gold: 2 items, 1 found; second as gold: 1 item, found by one of first's 2
+    assert (people.n_gold, people.n_pred, people.tp_content, people.tp_full) == (3, 3, 2, 2)
+    assert people.content_precision == people.content_recall == pytest.approx(2 / 3)
+
+    said = [pred("the bridge will reopen in May", source="Roe", doc="harbour"), pred("x", doc="single")]
+    _, machine, _ = agreement(root, said)
+    assert machine is not None
+    assert (machine.n_gold, machine.n_pred, machine.tp_content) == (3, 2, 2)
 
 
 def test_load_gold_from_jsonl(tmp_path: Path) -> None:
