@@ -5,8 +5,8 @@ Some PolNeAR articles were annotated by several people (16 in train, 2 in dev). 
 attributions are scored as predictions against each other annotator's as gold (``kg.evaluate.agreement``,
 pronoun-lenient, pooled over all ordered pairs). On dev, the extractor's records for the same articles are
 scored against every annotator the same way: the extractor held to the standard people meet, on articles
-its model never saw. ``--train-pred FILE`` adds the same comparison on train from records the model did
-not see either (the cross-validation's held-out records, e.g. from ``bench/train_cue_model.py``).
+its model never saw. ``--train-pred FILE`` adds the same comparison on train from records whose articles
+their model did not see either: the cross-validation's, from ``bench/train_cue_model.py --held-out FILE``.
 
 Usage: python bench/agreement.py [../shared/polnear] [--train-pred FILE.jsonl] [--workers 2]
 """
@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from kg.evaluate import EvalReport, agreement, predictions_from_records
+from kg.evaluate import EvalReport, agreement, annotator_files, predictions_from_records
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extract_speed import write_section
@@ -29,13 +29,15 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "polnear"
 
 
-def extracted(split: Path, stems: list[str], workers: int) -> list[dict[str, object]]:
-    """The extractor's records (default options) for the articles ``stems`` of ``split``."""
+def extracted(split: Path, stems: list[str], workers: int, join_quotes: bool) -> list[dict[str, object]]:
+    """The extractor's records for the articles ``stems`` of ``split``."""
     from kg.document import iter_documents
+    from kg.extract import Options
     from kg.pipeline import extract_documents
 
     docs = list(iter_documents([split / "text" / f"{s}.txt" for s in stems]))
-    return [r.to_json() for _, recs in extract_documents(docs, workers=workers) for r in recs]
+    results = extract_documents(docs, workers=workers, options=Options(join_quotes=join_quotes))
+    return [r.to_json() for _, recs in results for r in recs]
 
 
 def row(name: str, articles: int, r: EvalReport) -> str:
@@ -60,7 +62,10 @@ def main() -> int:
         "",
         "PolNeAR articles annotated by several people, scored as `kg eval` scores (pronoun-lenient):",
         "each annotator against each other one, pooled over the ordered pairs (so P = R), and the",
-        "extractor against every annotator of the same articles (`python bench/agreement.py`).",
+        "extractor against every annotator of the same articles (`python bench/agreement.py`). Gold items",
+        "count each annotator's attributions once per annotator they are scored against. On dev the",
+        "extractor runs with the packaged model (trained on train only); on train its records come from",
+        "the cross-validation, each made by a model that did not see its article.",
         "",
         "| who, against the annotators | articles | gold | content P | content R | content F1 | full F1 |",
         "|---|---|---|---|---|---|---|",
@@ -69,20 +74,24 @@ def main() -> int:
         path = a.corpus / split
         if not path.is_dir():
             continue
-        _, _, stems = agreement(path)
-        records: list[dict[str, object]] | None = None
+        stems = sorted(stem for stem, files in annotator_files(path).items() if len(files) > 1)
+        runs: list[tuple[str, list[dict[str, object]]]] = []
         if split == "dev":
-            records = extracted(path, stems, a.workers)
+            runs = [
+                (f"claim-kg, dev{flag}", extracted(path, stems, a.workers, bool(flag)))
+                for flag in ("", " --join-quotes")
+            ]
         elif a.train_pred is not None:
             with a.train_pred.open(encoding="utf-8") as fh:
-                records = [json.loads(line) for line in fh if line.strip()]
-        people, machine, _ = agreement(
-            path, predictions_from_records(records) if records is not None else None
-        )
+                runs = [
+                    ("claim-kg, train (held-out records)", [json.loads(line) for line in fh if line.strip()])
+                ]
+        people, _, _ = agreement(path)
         lines.append(row(f"annotators, {split}", len(stems), people))
-        if machine is not None:
-            how = "packaged model" if split == "dev" else "held-out records"
-            lines.append(row(f"claim-kg, {split} ({how})", len(stems), machine))
+        for name, records in runs:
+            _, machine, _ = agreement(path, predictions_from_records(records))
+            assert machine is not None
+            lines.append(row(name, len(stems), machine))
     section = "\n".join(lines) + "\n"
     print(section)
     write_section(a.results, "## Annotator agreement", section)

@@ -18,12 +18,18 @@ isotonic map to the share of records that matched a gold attribution.
 
 Writes only feature names (lemmas, dependency labels, word classes) and weights: no corpus text.
 
+With ``--held-out FILE`` the cross-validation's records at the chosen setting are written too (JSONL,
+each extracted by a model that never saw its article): ``bench/agreement.py --train-pred FILE`` scores
+them against PolNeAR's annotators.
+
 Usage: python bench/train_cue_model.py [TRAIN_DIR] [--cache FILE.spacy] [--folds 4] [--out FILE] [--c C]
+       [--held-out FILE.jsonl]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections import Counter
@@ -232,6 +238,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=MODEL_FILE)
     ap.add_argument("--calibration", type=Path, default=CALIBRATION)
     ap.add_argument("--c", type=float, default=None, help="Fix the regularisation (skips its search).")
+    ap.add_argument("--held-out", type=Path, help="Write the cross-validation's records (JSONL).")
     a = ap.parse_args()
     if not a.train.is_dir():
         print(f"skip: {a.train} not found", file=sys.stderr)
@@ -279,6 +286,11 @@ def main() -> int:
     ]
     write_model(model, a.out, header)
     records, groups = held_out[best_c, best_th]  # the cross-validation's records at the chosen setting
+    if a.held_out is not None:
+        from kg.export import atomic_write
+
+        with atomic_write(a.held_out) as fh:
+            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     write_calibration(
         calibration(gold, records, groups),
         a.calibration,
