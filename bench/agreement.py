@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from kg.evaluate import EvalReport, agreement, annotator_files, predictions_from_records
+from kg.evaluate import EvalReport, against_annotators, agreement, multi_annotated, predictions_from_records
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extract_speed import write_section
@@ -74,7 +74,8 @@ def main() -> int:
         path = a.corpus / split
         if not path.is_dir():
             continue
-        stems = sorted(stem for stem, files in annotator_files(path).items() if len(files) > 1)
+        annotated = multi_annotated(path)
+        stems = list(annotated)
         runs: list[tuple[str, list[dict[str, object]]]] = []
         if split == "dev":
             runs = [
@@ -86,12 +87,11 @@ def main() -> int:
                 runs = [
                     ("claim-kg, train (held-out records)", [json.loads(line) for line in fh if line.strip()])
                 ]
-        people, _, _ = agreement(path)
-        lines.append(row(f"annotators, {split}", len(stems), people))
+        lines.append(row(f"annotators, {split}", len(stems), agreement(annotated)))
         for name, records in runs:
-            _, machine, _ = agreement(path, predictions_from_records(records))
-            assert machine is not None
-            lines.append(row(name, len(stems), machine))
+            lines.append(
+                row(name, len(stems), against_annotators(annotated, predictions_from_records(records)))
+            )
     section = "\n".join(lines) + "\n"
     print(section)
     write_section(a.results, "## Annotator agreement", section)

@@ -59,6 +59,7 @@ __all__ = [
     "PrecisionCounts",
     "Prediction",
     "RecallCounts",
+    "against_annotators",
     "agreement",
     "annotator_files",
     "combine_source",
@@ -66,6 +67,7 @@ __all__ = [
     "jaccard",
     "load_gold",
     "load_predictions",
+    "multi_annotated",
     "normalize_doc_id",
     "normalize_stance",
     "pr_curve",
@@ -900,39 +902,52 @@ def score(
     return report
 
 
-def agreement(
-    split: Path | str, predictions: Iterable[Prediction] | None = None, *, pronoun_lenient: bool = True
-) -> tuple[EvalReport, EvalReport | None, list[str]]:
-    """How well people agree on the articles of a brat split that several annotators annotated, by this
-    module's definition: each annotator's attributions scored as predictions against each other
-    annotator's as gold, pooled over all ordered pairs (so precision equals recall); and, with
-    ``predictions`` (keyed by document id), those predictions scored against every annotator of those
-    articles, pooled the same way: the extractor held to the standard people meet. Returns the two
-    reports and the articles' ids."""
+def multi_annotated(split: Path | str) -> dict[str, list[list[GoldItem]]]:
+    """The articles of a brat split that several people annotated: stem -> each annotator's attributions
+    (annotator files in name order)."""
     root = Path(split)
-    multi = {stem: files for stem, files in annotator_files(root).items() if len(files) > 1}
-    people: dict[str, list[GoldItem]] = {}
+    out: dict[str, list[list[GoldItem]]] = {}
+    for stem, files in sorted(annotator_files(root).items()):
+        if len(files) > 1:
+            text = (root / "text" / f"{stem}.txt").read_text(encoding="utf-8")
+            out[normalize_doc_id(stem)] = [_brat_items(f, text) for f in files]
+    return out
+
+
+def agreement(
+    annotated: Mapping[str, Sequence[Sequence[GoldItem]]], *, pronoun_lenient: bool = True
+) -> EvalReport:
+    """How well people agree, by this module's definition: on each article of ``annotated``
+    (:func:`multi_annotated`), each annotator's attributions scored as predictions against each other
+    annotator's as gold, pooled over all ordered pairs (so precision equals recall)."""
+    gold: dict[str, Sequence[GoldItem]] = {}
     pairs: list[Prediction] = []
-    versus: dict[str, list[GoldItem]] = {}
-    own: dict[str, list[Prediction]] = {}
-    for p in predictions or ():
-        own.setdefault(normalize_doc_id(p.doc), []).append(p)
-    machine: list[Prediction] = []
-    for stem, files in sorted(multi.items()):
-        text = (root / "text" / f"{stem}.txt").read_text(encoding="utf-8")
-        items = [_brat_items(f, text) for f in files]
-        for i, gold in enumerate(items):
-            versus[f"{stem}#{i}"] = gold
-            machine += [
-                dataclasses.replace(p, doc=f"{stem}#{i}") for p in own.get(normalize_doc_id(stem), [])
-            ]
+    for stem, items in annotated.items():
+        for i, mine in enumerate(items):
             for j, other in enumerate(items):
                 if i != j:
-                    people[f"{stem}#{i}#{j}"] = gold
+                    gold[f"{stem}#{i}#{j}"] = mine
                     pairs += [Prediction(f"{stem}#{i}#{j}", g.source, g.cue, g.content) for g in other]
-    human = score(people, pairs, pronoun_lenient=pronoun_lenient)
-    system = score(versus, machine, pronoun_lenient=pronoun_lenient) if predictions is not None else None
-    return human, system, sorted(multi)
+    return score(gold, pairs, pronoun_lenient=pronoun_lenient)
+
+
+def against_annotators(
+    annotated: Mapping[str, Sequence[Sequence[GoldItem]]],
+    predictions: Iterable[Prediction],
+    *,
+    pronoun_lenient: bool = True,
+) -> EvalReport:
+    """``predictions`` (keyed by document id) scored against every annotator of the articles of
+    ``annotated``, pooled as :func:`agreement` pools people: the extractor held to the standard people
+    meet."""
+    own = _group_predictions(predictions)
+    gold: dict[str, Sequence[GoldItem]] = {}
+    versus: list[Prediction] = []
+    for stem, items in annotated.items():
+        for i, mine in enumerate(items):
+            gold[f"{stem}#{i}"] = mine
+            versus += [dataclasses.replace(p, doc=f"{stem}#{i}") for p in own.get(stem, [])]
+    return score(gold, versus, pronoun_lenient=pronoun_lenient)
 
 
 def pr_curve(

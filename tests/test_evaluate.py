@@ -17,6 +17,7 @@ from kg.evaluate import (
     EvalInputError,
     GoldItem,
     Prediction,
+    against_annotators,
     agreement,
     annotator_files,
     combine_source,
@@ -24,6 +25,7 @@ from kg.evaluate import (
     jaccard,
     load_gold,
     load_predictions,
+    multi_annotated,
     normalize_doc_id,
     normalize_stance,
     pr_curve,
@@ -407,15 +409,15 @@ def test_agreement_of_annotators_and_of_the_extractor_with_them(tmp_path: Path) 
     (root / "attributions" / "single_00aa.ann").write_text("\n".join(first) + "\n", encoding="utf-8")
     assert [len(files) for files in annotator_files(root).values()] == [2, 1]
 
-    people, machine, articles = agreement(root)
-    assert articles == ["harbour"] and machine is None
+    annotated = multi_annotated(root)
+    assert list(annotated) == ["harbour"]
+    people = agreement(annotated)
     # first as gold: 2 items, 1 found; second as gold: 1 item, found by one of first's 2
     assert (people.n_gold, people.n_pred, people.tp_content, people.tp_full) == (3, 3, 2, 2)
     assert people.content_precision == people.content_recall == pytest.approx(2 / 3)
 
     said = [pred("the bridge will reopen in May", source="Roe", doc="harbour"), pred("x", doc="single")]
-    _, machine, _ = agreement(root, said)
-    assert machine is not None
+    machine = against_annotators(annotated, said)
     assert (machine.n_gold, machine.n_pred, machine.tp_content) == (3, 2, 2)
 
 
