@@ -797,25 +797,44 @@ def _match_doc(
     return _DocMatch(required, content, full, dont_care)
 
 
+class ContentPair(NamedTuple):
+    """A gold item and the prediction the content matching pairs it with (as :func:`score` counts)."""
+
+    doc: str
+    gold: int  # index into the document's gold items
+    prediction: int  # index into the predictions as given
+    source_ok: bool  # whether the prediction's source matches the gold item's
+    required: bool  # False for optional gold (its prediction is neither right nor wrong)
+
+
+def content_pairs(
+    gold: Mapping[str, Sequence[GoldItem]], predictions: Sequence[Prediction], *, pronoun_lenient: bool = True
+) -> list[ContentPair]:
+    """Every content match :func:`score` makes, by document in sorted order."""
+    gold_by_doc = {normalize_doc_id(doc): items for doc, items in gold.items()}
+    where: dict[str, list[int]] = {}
+    for i, p in enumerate(predictions):
+        where.setdefault(normalize_doc_id(p.doc), []).append(i)
+    pairs = []
+    for doc in sorted(where):
+        idx = where[doc]
+        items = gold_by_doc.get(doc, [])
+        preds = [predictions[i] for i in idx]
+        m = _match_doc(items, preds, strict=False, pronoun_lenient=pronoun_lenient)
+        for gi, pi in sorted(m.content.items()):
+            ok = source_match(preds[pi].source, items[gi], pronoun_lenient=pronoun_lenient)
+            pairs.append(ContentPair(doc, gi, idx[pi], ok, m.required[gi]))
+    return pairs
+
+
 def prediction_matches(
     gold: Mapping[str, Sequence[GoldItem]], predictions: Sequence[Prediction], *, pronoun_lenient: bool = True
 ) -> list[bool]:
     """For each prediction, in order, whether the content matching pairs it with a gold item (of its
     document; optional gold counts as matched), as :func:`score` counts a content match."""
-    gold_by_doc = {normalize_doc_id(doc): items for doc, items in gold.items()}
-    where: dict[str, list[int]] = {}
-    for i, p in enumerate(predictions):
-        where.setdefault(normalize_doc_id(p.doc), []).append(i)
     matched = [False] * len(predictions)
-    for doc, idx in where.items():
-        m = _match_doc(
-            gold_by_doc.get(doc, []),
-            [predictions[i] for i in idx],
-            strict=False,
-            pronoun_lenient=pronoun_lenient,
-        )
-        for pi in m.content.values():
-            matched[idx[pi]] = True
+    for pair in content_pairs(gold, predictions, pronoun_lenient=pronoun_lenient):
+        matched[pair.prediction] = True
     return matched
 
 

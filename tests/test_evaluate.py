@@ -21,6 +21,7 @@ from kg.evaluate import (
     agreement,
     annotator_files,
     combine_source,
+    content_pairs,
     gold_texts,
     jaccard,
     load_gold,
@@ -226,6 +227,26 @@ def test_required_gold_preferred_over_optional_with_equal_overlap() -> None:
     gold = {"d": [gold_item(BRIDGE, optional=True), gold_item(BRIDGE)]}
     report = score(gold, [pred(BRIDGE)])
     assert (report.tp_content, report.tp_full, report.dont_care, report.n_pred) == (1, 1, 0, 1)
+
+
+def test_content_pairs_are_the_matches_score_counts() -> None:
+    gold = {
+        "d": [gold_item(BRIDGE, "Mayor Jane Roe"), gold_item("the ferry fares would double", optional=True)],
+        "e": [gold_item("the tolls will fall", None)],
+    }
+    preds = [
+        pred("the tolls will fall", "the council", doc="e"),  # gold without a source: a named one is wrong
+        pred(BRIDGE, "unknown"),
+        pred("ferry fares would double"),
+        pred("nothing like any of them"),
+    ]
+    pairs = content_pairs(gold, preds)
+    assert [(p.doc, p.gold, p.prediction, p.source_ok, p.required) for p in pairs] == [
+        ("d", 0, 1, False, True),
+        ("d", 1, 2, True, False),
+        ("e", 0, 0, False, True),
+    ]
+    assert sum(p.required for p in pairs) == score(gold, preds).tp_content
 
 
 def test_stance_confusion_over_content_matches() -> None:
