@@ -42,7 +42,8 @@ eval: $(STAMP) ## Score the extractor on PolNeAR dev (skipped when ../shared/pol
 
 bench: $(STAMP) ## Speed and quality on PolNeAR dev (results in bench/RESULTS.md)
 	@if [ -d $(POLNEAR_DEV) ]; then $(BIN)/python bench/extract_speed.py $(POLNEAR_DEV)/text && \
-	  $(BIN)/python bench/quality.py $(POLNEAR_DEV) ; \
+	  $(BIN)/python bench/quality.py $(POLNEAR_DEV) && \
+	  $(BIN)/python bench/error_anatomy.py $(POLNEAR_DEV) ; \
 	else echo "skip: $(POLNEAR_DEV) not found"; fi
 
 bench-train: $(STAMP) ## Build, RDF and view speed on PolNeAR train (long; results in bench/RESULTS.md)
