@@ -39,16 +39,15 @@ from kg.evaluate import (
     GoldItem,
     content_pairs,
     jaccard,
-    load_gold,
     predictions_from_records,
     source_is_empty,
 )
 from kg.extract import Extractor, Options, _content_chars, extract_doc
 from kg.lexicon import load_lexicon
-from kg.nlp import load_model, parse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extract_speed import write_section
+from train_cue_model import load_articles
 
 MISSED = (
     "no cue",
@@ -176,34 +175,22 @@ def main() -> int:
     if not a.split.is_dir():
         print(f"skip: {a.split} not found", file=sys.stderr)
         return 0
-    from spacy.tokens import DocBin
-
-    gold = load_gold(a.split)
-    stems = sorted(gold)
-    texts = [(a.split / "text" / f"{s}.txt").read_bytes().decode("utf-8") for s in stems]
-    nlp = load_model()
-    if a.cache is not None and a.cache.exists():
-        docs = list(DocBin().from_disk(a.cache).get_docs(nlp.vocab))
-        if [d.text for d in docs] != texts:
-            raise SystemExit(f"{a.cache}: the cached parses are not of these texts; delete it")
-    else:
-        docs = list(parse(nlp, texts))
-        if a.cache is not None:
-            DocBin(docs=docs).to_disk(a.cache)
-    documents = {s: (Document(s, t), d) for s, t, d in zip(stems, texts, docs, strict=True)}
+    articles = load_articles(a.split, a.cache)
+    gold = {art.document.id: art.gold for art in articles}
+    documents = {art.document.id: (art.document, art.doc) for art in articles}
     if a.pred is not None:
         with a.pred.open(encoding="utf-8") as fh:
             records = [json.loads(line) for line in fh if line.strip()]
         label = a.label or f"records of {a.pred.name}"
     else:
-        records = [r.to_json() for s in stems for r in extract_doc(*documents[s])]
+        records = [r.to_json() for art in articles for r in extract_doc(art.document, art.doc)]
         label = a.label or "default extraction"
     missed, false, source, n_gold, n_records, n_matched = anatomy(gold, documents, records)
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     lines = [
         f"## Error anatomy: {a.split.name} — {stamp}",
         "",
-        f"`bench/error_anatomy.py {a.split}`: {label}; {len(stems)} articles, {n_gold} gold attributions,"
+        f"`bench/error_anatomy.py {a.split}`: {label}; {len(articles)} articles, {n_gold} gold attributions,"
         f" {n_records} records, {n_matched} content matches. Reasons are defined in the script's docstring.",
         "",
         *table("missed gold attribution", missed, MISSED, n_gold, "gold"),
