@@ -18,7 +18,7 @@ from kg.evaluate import GoldItem
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = (
     "The mayor said the bridge would open in May. "
-    "Critics of the plan, in a letter to the council, doubted the figures."
+    "Critics of the plan, in a memo for the council, doubted the figures."
 )
 
 
@@ -77,10 +77,10 @@ SAID = record("said", "the bridge would open in May")
     ("item", "records", "reason"),
     [
         (gold(None, "the bridge would open in May"), [], "no cue"),
-        (gold("in", "a letter to the council"), [], "cue not a candidate"),  # a preposition
+        (gold("for", "the council"), [], "cue not a candidate"),  # a preposition
         (gold("said", "The mayor"), [SAID], "span not offered"),  # the subject is never said's content
         (gold("said", "the bridge would open in May"), [record("said", "May")], "cue took another span"),
-        (gold("doubted", "the figures"), [record("letter", "the figures")], "content taken"),
+        (gold("doubted", "the figures"), [record("memo", "the figures")], "content taken"),
         (gold("doubted", "the figures"), [SAID], "cue rejected"),
     ],
 )
@@ -103,11 +103,11 @@ def test_anatomy_counts_misses_false_records_and_source_errors(
     items = [
         gold("said", "the bridge would open in May"),  # matched, other source
         gold("doubted", "the figures", "Critics of the plan"),  # missed: rejected
-        gold("in", "a letter to the council"),  # missed: no candidate
+        gold("for", "the council"),  # missed: no candidate
     ]
     records = [
         record("said", "the bridge would open in May", "the council"),
-        record("letter", "the council", None),  # inside a gold content: boundary
+        record("open", "May", None),  # inside a gold content: boundary
         record("Critics", "the plan", None),  # touches no gold content: spurious
     ]
     missed, false, source, n_gold, n_records, n_matched = anatomy_module.anatomy(
