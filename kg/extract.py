@@ -308,12 +308,13 @@ class Extractor:
 
     # ------------------------------------------------------------------ helpers
     def trim(self, a: int, b: int) -> tuple[int, int] | None:
-        """Trim edge punctuation, spaces and leading connectives from token range ``[a, b)``."""
+        """Trim edge punctuation, spaces and leading connectives from token range ``[a, b)``, and a
+        coordinator from its end."""
         space, lower = self.is_space, self.lower  # (edge marks have no case: lower is the text)
         while a < b and (space[a] or lower[a] in EDGE_TRIM or lower[a] in CONNECTIVES):
             a += 1
-        while b > a and (space[b - 1] or lower[b - 1] in EDGE_TRIM):
-            b -= 1
+        while b > a and (space[b - 1] or lower[b - 1] in EDGE_TRIM or self.dep[b - 1] == "cc"):
+            b -= 1  # "the vote was rushed [and]": a coordinator left by a cut conjunct
         return (a, b) if a < b else None
 
     def subtree(self, t: Token, exclude: Iterable[Token] = ()) -> tuple[int, int] | None:
@@ -417,7 +418,7 @@ class Extractor:
                     return v.head, False
                 return subj, False
             if v.dep_ in ("conj", "xcomp", "advcl", "acl") and v.head.pos_ in ("VERB", "AUX"):
-                v, hops = v.head, hops + 1
+                v, hops = self.shared_subject_verb(v), hops + 1
                 continue
             if v.dep_ == "xcomp" and v.head.dep_ == "acomp" and v.head.head.pos_ in ("VERB", "AUX"):
                 v, hops = v.head.head, hops + 1  # "residents were keen [to argue]", "is quick to"
@@ -437,6 +438,22 @@ class Extractor:
             if inverted is not None:
                 return inverted, False
         return self.preceding_np(verb), True
+
+    def shared_subject_verb(self, v: Token) -> Token:
+        """The verb whose subject the subjectless verb ``v`` shares: its head; but for a reporting verb
+        set off after, or coordinated with, another reporting verb's complement clause, that other verb:
+        "Khalif said the plan was reckless, *noting* ..." and "He said X and *said* that Y", where the
+        parse hangs the second verb on the complement's ("was"), whose subject is not the speaker."""
+        h = v.head
+        if (
+            self.dep[v.i] in ("advcl", "conj")
+            and self.dep[h.i] == "ccomp"
+            and self.pos[h.head.i] in ("VERB", "AUX")
+            and self.lex.verb(self.lemma[v.i]) is not None
+            and self.lex.verb(self.lemma[h.head.i]) is not None
+        ):
+            return h.head
+        return h
 
     def quoted_subject(self, verb: Token, subj: Token) -> bool:
         """Whether the parse made words of a quotation the subject of a verb outside it ('"We lost.

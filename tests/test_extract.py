@@ -658,6 +658,45 @@ SOURCES = [
         "The senator",
         "a Republican from Ohio",
     ),
+    # a reporting verb set off after, or coordinated with, a reported clause shares the reporting
+    # verb's subject, not the clause's (the parse hangs it on the clause's verb)
+    (
+        "Senator Dana Whitfield said the toll plan was reckless, noting that the county had raised fares"
+        " twice.",
+        "the county had raised fares twice",
+        "Senator Dana Whitfield",
+        "Dana Whitfield",
+        None,
+    ),
+    (
+        "Mayor Lena Ortiz warned that the flooding could return, remarking that the levees were never"
+        " finished.",
+        "the levees were never finished",
+        "Mayor Lena Ortiz",
+        "Lena Ortiz",
+        None,
+    ),
+    (
+        "The union leader said the talks had stalled, arguing that the company never made a real offer.",
+        "the company never made a real offer",
+        "The union leader",
+        "The union leader",
+        None,
+    ),
+    (
+        "Councillor Amir Haddad said the budget vote was rushed and said that residents deserved a hearing.",
+        "residents deserved a hearing",
+        "Councillor Amir Haddad",
+        "Councillor Amir Haddad",
+        None,
+    ),
+    (
+        "Inspector Ruth Kane said the fire had started in the kitchen and added that nobody was hurt.",
+        "nobody was hurt",
+        "Inspector Ruth Kane",
+        "Inspector Ruth Kane",
+        None,
+    ),
     # the parse hangs the speaker on the noun before it ("to the Herald, ..., Dana Whitfield")
     (
         'In a reply to the Herald, her chief of staff, Dana Whitfield, said: "The mayor believes the'
@@ -742,6 +781,24 @@ def test_sources(run_extract, text, content, source, resolved, role) -> None:  #
     assert (r.source, r.source_resolved) == (source, resolved)
     if role is not None:
         assert r.source_role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Councillor Amir Haddad said the budget vote was rushed and said that residents deserved a"
+            " hearing.",
+            "the budget vote was rushed",
+        ),
+        (
+            "Inspector Ruth Kane said the fire had started in the kitchen and added that nobody was hurt.",
+            "the fire had started in the kitchen",
+        ),
+    ],
+)
+def test_a_cut_conjunct_leaves_no_coordinator(run_extract, text, content) -> None:  # type: ignore[no-untyped-def]
+    assert only(run_extract(text), content).content == content
 
 
 # A predicative adjective with a clause or a phrase is a cue, the copula and the preposition with it.
