@@ -92,12 +92,10 @@ def miss_reason(
         return "cue not a candidate"
     if not any(jaccard(text, g.content) >= THRESHOLD for i in candidates for text in offers[i]):
         return "span not offered"
-    same_cue = [
-        r
+    if any(
+        r.get("cue_start") is not None and overlaps([(r["cue_start"], r["cue_end"])], g.cue_spans)
         for r in records
-        if r.get("cue_start") is not None and overlaps([(r["cue_start"], r["cue_end"])], g.cue_spans)
-    ]
-    if same_cue:
+    ):
         return "cue took another span"
     if any(overlaps(r["content_spans"], g.content_spans) for r in records):
         return "content taken"

@@ -442,8 +442,9 @@ class Extractor:
     def shared_subject_verb(self, v: Token) -> Token:
         """The verb whose subject the subjectless verb ``v`` shares: its head; but for a reporting verb
         set off after, or coordinated with, another reporting verb's complement clause, that other verb:
-        "Khalif said the plan was reckless, *noting* ..." and "He said X and *said* that Y", where the
-        parse hangs the second verb on the complement's ("was"), whose subject is not the speaker."""
+        "Whitfield said the toll plan was reckless, *noting* ..." and "He said X and *said* that Y",
+        where the parse hangs the second verb on the complement's ("was"), whose subject is not the
+        speaker."""
         h = v.head
         if (
             self.dep[v.i] in ("advcl", "conj")
