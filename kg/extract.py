@@ -852,7 +852,8 @@ class Extractor:
     def nominal_source(self, t: Token) -> tuple[Token | None, bool]:
         """The head of the source of a cue noun: its possessor ("Trump's call for"), its "by"/"from"
         phrase, else the subject of the verb it is the object of ("voiced support for", "responded with a
-        claim that"; none for an agentless passive or a :data:`TARGET_VERBS` verb)."""
+        claim that", "wrote in a statement that", "voted in favor of"; none for an agentless passive or a
+        :data:`TARGET_VERBS` verb)."""
         poss = next((c for c in self.kids[t.i] if c.dep_ == "poss"), None)
         if poss is not None:
             return poss, False
@@ -860,8 +861,8 @@ class Extractor:
         if agent is not None:
             return agent, False
         verb = t.head
-        if t.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "with":
-            verb = verb.head  # "entered the hearing with a plea that", "responded with a claim that"
+        if t.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("with", "in"):
+            verb = verb.head  # "responded with a claim that", "wrote in a statement that"
         if t.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("VERB", "AUX"):
             if verb.lemma_.lower() in TARGET_VERBS:  # "the plan drew criticism from unions"
                 return self.noun_agent(verb), False

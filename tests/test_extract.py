@@ -697,6 +697,28 @@ SOURCES = [
         "Inspector Ruth Kane",
         None,
     ),
+    # a cue noun in an "in" phrase speaks for the verb's subject
+    (
+        "Harbour director Ana Ruiz stood firm in a long statement that the pier could reopen by June.",
+        "the pier could reopen by June",
+        "Harbour director Ana Ruiz",
+        "Ana Ruiz",
+        None,
+    ),
+    (
+        "Dozens of the nurses rallied outside the clinic in hopes that the board would restore the grant.",
+        "the board would restore the grant",
+        "Dozens of the nurses",
+        "Dozens of the nurses",
+        None,
+    ),
+    (
+        "The council voted in favor of closing the depot.",
+        "closing the depot",
+        "The council",
+        "The council",
+        None,
+    ),
     # the parse hangs the speaker on the noun before it ("to the Herald, ..., Dana Whitfield")
     (
         'In a reply to the Herald, her chief of staff, Dana Whitfield, said: "The mayor believes the'
