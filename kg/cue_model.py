@@ -345,16 +345,24 @@ def kind_features(
     return f
 
 
+CUT = "-cut"  # the suffix of a variant's kind cut before a trailing dependent (Extractor.variants)
+
+
+def uncut(kind: str) -> str:
+    """The kind of variant that ``kind`` was cut from (itself when it is not a cut)."""
+    return kind.removesuffix(CUT)
+
+
 def sibling_kinds(kinds: Iterable[str]) -> frozenset[str]:
-    """The kinds of a cue's variants, a ``-cut`` variant counted as its uncut kind."""
-    return frozenset(k.removesuffix("-cut") for k in kinds)
+    """The kinds of a cue's variants, a cut variant counted as its :func:`uncut` kind."""
+    return frozenset(uncut(k) for k in kinds)
 
 
 def sibling_features(kind: str, siblings: frozenset[str]) -> list[str]:
     """Which other kinds of variant the cue offers besides ``kind``: the passive's subject alone ("[The
     plan] was criticized") is the content less often when the verb also takes a complement ("was
     criticized for [ignoring the bridge]"), and an object less often beside a clause."""
-    own = kind.removesuffix("-cut")
+    own = uncut(kind)
     return [f"SIB={own}|{k}" for k in sorted(siblings) if k != own]
 
 

@@ -37,6 +37,7 @@ from kg.boilerplate import boilerplate_spans
 from kg.confidence import calibrate, confidence, feature_values
 from kg.coref import Named, Resolver, group_names, person_names
 from kg.cue_model import (
+    CUT,
     CueModel,
     class_of,
     cue_features,
@@ -624,7 +625,7 @@ class Extractor:
                     cut = self.trailing_cut(root, *rs[0])
                     if cut is not None and (cut,) not in seen:
                         seen.add((cut,))
-                        out.append(Variant(kind + "-cut", (cut,), root.i, **kw))  # type: ignore[arg-type]
+                        out.append(Variant(kind + CUT, (cut,), root.i, **kw))  # type: ignore[arg-type]
 
         kids = self.kids[t.i]
         if t.pos_ == "ADJ":  # "confident [that the bridge would open]", "critical of [the council]"
