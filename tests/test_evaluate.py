@@ -335,6 +335,18 @@ def _t_line(tid: str, label: str, text: str, *pieces: str) -> str:
     return f"{tid}\t{label} {field}\t{' '.join(text[a:b] for a, b in spans)}"
 
 
+def _event(n: int, text: str, source: str, cue: str, content: str) -> list[str]:
+    """The brat lines of attribution ``n`` of ``text``, its cue the event's trigger: source, cue and
+    content text-bound annotations (T3n-2 .. T3n) and the event En."""
+    s, c, x = (f"T{3 * n - k}" for k in (2, 1, 0))
+    return [
+        _t_line(s, "Source", text, source),
+        _t_line(c, "Cue", text, cue),
+        _t_line(x, "Content", text, content),
+        f"E{n}\tAttribution:{c} Source:{s} Cue:{c} Content:{x}",
+    ]
+
+
 def write_brat_split(root: Path) -> Path:
     """An invented two-document split; document ``7`` has two annotator files."""
     t = HARBOUR_TEXT
@@ -361,12 +373,7 @@ def write_brat_split(root: Path) -> Path:
     ]
     other = "T1\tContent 0 4\tMayo\nE1\tAttribution:T1 Content:T1\n"
     second = "Ships will return, the pilot said.\n"
-    ann2 = [
-        _t_line("T1", "Source", second, "the pilot"),
-        _t_line("T2", "Cue", second, "said"),
-        _t_line("T3", "Content", second, "Ships will return"),
-        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3",
-    ]
+    ann2 = _event(1, second, "the pilot", "said", "Ships will return")
     (root / "text").mkdir(parents=True)
     (root / "attributions").mkdir()
     (root / "text" / "7.txt").write_text(t, encoding="utf-8")
@@ -405,21 +412,10 @@ def test_agreement_of_annotators_and_of_the_extractor_with_them(tmp_path: Path) 
     other, pooled over both orders; predictions scored against both."""
     text = "Mayor Jane Roe said that the bridge will reopen in May. Her aide added that the ferry was late.\n"
     first = [
-        _t_line("T1", "Source", text, "Mayor Jane Roe"),
-        _t_line("T2", "Cue", text, "said"),
-        _t_line("T3", "Content", text, "that the bridge will reopen in May"),
-        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3",
-        _t_line("T4", "Source", text, "Her aide"),
-        _t_line("T5", "Cue", text, "added"),
-        _t_line("T6", "Content", text, "that the ferry was late"),
-        "E2\tAttribution:T5 Source:T4 Cue:T5 Content:T6",
+        *_event(1, text, "Mayor Jane Roe", "said", "that the bridge will reopen in May"),
+        *_event(2, text, "Her aide", "added", "that the ferry was late"),
     ]
-    second = [
-        _t_line("T1", "Source", text, "Jane Roe"),
-        _t_line("T2", "Cue", text, "said"),
-        _t_line("T3", "Content", text, "the bridge will reopen in May"),
-        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3",
-    ]
+    second = _event(1, text, "Jane Roe", "said", "the bridge will reopen in May")
     root = tmp_path / "split"
     (root / "text").mkdir(parents=True)
     (root / "attributions").mkdir()
