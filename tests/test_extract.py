@@ -496,6 +496,21 @@ SOURCES = [
         "Mary Jones",
         None,
     ),
+    # council titles are roles, and "Councilwoman" is female
+    (
+        "Councilwoman Ann Reyes met Tom Hale. She said the plan came too late.",
+        "the plan came too late",
+        "She",
+        "Ann Reyes",
+        None,
+    ),
+    (
+        "City Councilor Tom Hale said the bridge would close.",
+        "the bridge would close",
+        "City Councilor Tom Hale",
+        "Tom Hale",
+        "City Councilor",
+    ),
     (
         "Dana Whitfield, a Republican consultant, said the vote was a warning.",
         "the vote was a warning",
