@@ -42,6 +42,18 @@ SCHEMES: dict[str, tuple[str, ...]] = {
         "endorse",
     ),
 }
+# the cue classes narrower than another (skos:broader in ontology/vocabularies.ttl)
+BROADER: dict[str, str] = {
+    "claim": "say",
+    "allege": "say",
+    "confirm": "say",
+    "admit": "say",
+    "argue": "say",
+    "warn": "say",
+    "report": "say",
+    "estimate": "say",
+    "suggest": "say",
+}
 
 
 def concept(scheme: str, value: str) -> URIRef:

@@ -13,7 +13,7 @@ from rdflib import RDF, Graph, Literal
 from rdflib.namespace import DCTERMS, SKOS
 
 from kg.lexicon import DATA, read_cues
-from kg.namespace import SCHEMES, concept, scheme_iri
+from kg.namespace import BROADER, SCHEMES, concept, scheme_iri
 
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
 VOCABULARIES = ONTOLOGY / "vocabularies.ttl"
@@ -51,17 +51,6 @@ DEFINITIONS = {
     ("source-type", "place"): "A place.",
     ("source-type", "group"): "A named group (Republicans, the Kurds).",
     ("source-type", "unnamed"): "A source not identified by name (officials, a source, initial reports).",
-}
-BROADER = {
-    "claim": "say",
-    "allege": "say",
-    "confirm": "say",
-    "admit": "say",
-    "argue": "say",
-    "warn": "say",
-    "report": "say",
-    "estimate": "say",
-    "suggest": "say",
 }
 
 
