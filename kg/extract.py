@@ -52,6 +52,7 @@ from kg.cue_model import (
 from kg.document import Document
 from kg.label import claim_label
 from kg.lexicon import Cue, Lexicon, load_lexicon
+from kg.namespace import BROADER
 from kg.nlp import parse
 from kg.quotes import Quote, find_quotes, quote_chains
 from kg.record import Attribution, Certainty, Kind, SourceType, Span, Stance
@@ -1430,24 +1431,43 @@ class Extractor:
                 continue
             if self.in_boilerplate(chain[0].start):
                 continue
-            if self.options.join_quotes and last is not None and self.joins(chain, last):
-                last.chars += [(q.start, q.end) for q in chain]
-                last.content += [self.char_to_tokens(q.start, q.end) for q in chain]
-                self.claim_tokens(last.content)
+            speaker = self.latest_speaker(first_tok, last)
+            if self.options.join_quotes and speaker is not None and self.joins(chain, speaker):
+                speaker.chars = _content_chars(self.doc, speaker) + [(q.start, q.end) for q in chain]
+                speaker.content += [self.char_to_tokens(q.start, q.end) for q in chain]
+                self.claim_tokens(speaker.content)
                 continue
-            cand = self.quote_candidate(chain, last)
+            cand = self.quote_candidate(chain, speaker)
             if cand is not None:
                 self.add(cand)
                 last = cand
 
+    def latest_speaker(self, tok: int, last: Candidate | None) -> Candidate | None:
+        """The attribution a quotation starting at token ``tok`` continues if it has no reporting
+        clause of its own: ``last``, the latest direct quotation, unless reported speech (a cue of the
+        "say" class or one narrower) with a source ends after it and before ``tok`` ('Hale said the
+        pier was safe. "We checked every pile."')."""
+        end = last.content[-1][1] if last is not None and last.content else -1
+        speaker = last
+        for c in self.cands:
+            if (
+                c.kind == "indirect"
+                and (c.cue_class == "say" or BROADER.get(c.cue_class or "") == "say")
+                and c.source is not None
+                and c.content
+                and end < c.content[-1][1] <= tok
+            ):
+                speaker, end = c, c.content[-1][1]
+        return speaker
+
     def joins(self, chain: list[Quote], last: Candidate) -> bool:
         """Whether a quotation continues ``last``'s in the same paragraph with no reporting clause of
-        its own after it ('"A," she said. "B."'): PolNeAR's convention joins them."""
+        its own after it ('"A," she said. "B."', or 'She said A. "B."'): PolNeAR's convention joins
+        them."""
         first_tok = self.char_to_tokens(chain[0].start, chain[0].end)[0]
         end_tok = self.char_to_tokens(chain[-1].start, chain[-1].end)[1]
         return (
-            last.kind == "direct"
-            and bool(last.chars)
+            (last.kind == "indirect" or (last.kind == "direct" and bool(last.chars)))
             and self.paragraph_of[first_tok] == self.paragraph_of[last.content[-1][0]]
             and self.cue_near(end_tok, forward=True) is None
             and self.dash_speaker(end_tok) is None

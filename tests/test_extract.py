@@ -375,10 +375,47 @@ def test_quote_over_paragraphs_reopened_without_closing(run_extract) -> None:  #
     assert records[0].source == "Senator Mary Jones"
 
 
-def test_quote_without_reporting_clause_continues_previous_speaker(run_extract) -> None:  # type: ignore[no-untyped-def]
-    text = '"We are ready," Mayor Tom Brown said. "The roads will be cleared by morning."'
-    r = only(run_extract(text), "The roads will be cleared")
-    assert r.source_resolved == "Tom Brown"
+# (text, the quotation with no reporting clause, the speaker it continues): the latest speaker,
+# quoted or reported, when the report is speech ("said", "warned"), not belief
+CONTINUED_SPEAKERS = [
+    (
+        '"We are ready," Mayor Tom Brown said. "The roads will be cleared by morning."',
+        "The roads",
+        "Tom Brown",
+    ),
+    (
+        'Mayor Tom Brown said the roads would be cleared by morning. "We have forty trucks out tonight."',
+        "We have forty trucks",
+        "Tom Brown",
+    ),
+    (
+        '"We are ready," Mayor Tom Brown said. Councillor Ann Reyes said the plan came too late. '
+        '"The trucks should have been out on Friday."',
+        "The trucks should",
+        "Ann Reyes",
+    ),
+    (
+        'Councillor Ann Reyes warned that the budget would not balance. "We are spending money we do '
+        'not have."',
+        "We are spending",
+        "Ann Reyes",
+    ),
+    (
+        '"We are ready," Mayor Tom Brown said. Councillor Ann Reyes believes the plan came too late. '
+        '"The trucks will be out all night."',
+        "The trucks will",
+        "Tom Brown",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), CONTINUED_SPEAKERS)
+def test_quote_without_reporting_clause_continues_the_latest_speaker(
+    run_extract, text, quote, speaker
+) -> None:  # type: ignore[no-untyped-def]
+    r = only(run_extract(text), quote)
+    assert r.kind == "direct"
+    assert r.source_resolved == speaker
 
 
 @pytest.mark.parametrize(
@@ -454,19 +491,29 @@ def test_confidence_orders_kinds(run_extract) -> None:  # type: ignore[no-untype
     assert direct.confidence > hedge.confidence
 
 
-def test_join_quotes_option_follows_polnear_convention(nlp) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            '"We are ready," Mayor Tom Brown said. "The roads will be cleared by morning."',
+            ["We are ready", "The roads will be cleared by morning."],
+        ),
+        (
+            'Mayor Tom Brown said the roads would be cleared by morning. "We have forty trucks out."',
+            ["the roads would be cleared by morning", "We have forty trucks out."],
+        ),
+    ],
+)
+def test_join_quotes_option_follows_polnear_convention(nlp, text, spans) -> None:  # type: ignore[no-untyped-def]
     from kg.document import Document
     from kg.extract import Options, extract
 
-    text = '"We are ready," Mayor Tom Brown said. "The roads will be cleared by morning."'
     separate = extract(Document("t", text), nlp)
     joined = extract(Document("t", text), nlp, options=Options(join_quotes=True))
     assert len(separate) == 2
     assert len(joined) == 1
-    assert [text[s.start : s.end] for s in joined[0].content_spans] == [
-        "We are ready",
-        "The roads will be cleared by morning.",
-    ]
+    assert [text[s.start : s.end] for s in joined[0].content_spans] == spans
+    assert joined[0].content == " ".join(spans)
 
 
 # (text, content fragment, source as written, resolved source, role)
