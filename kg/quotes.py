@@ -1,5 +1,7 @@
 """Direct quotations at the character level: straight and curly marks, unbalanced marks, paragraphs.
 
+Double marks pair as “…”, "…", ''…'', ``…'', «…» and, in the German and Polish styles, „…“ and „…”.
+
 News convention: a quotation that runs over several paragraphs leaves each paragraph open and
 reopens the next with an opening mark. A quote left open at a paragraph end whose next paragraph
 does not reopen it is closed at that paragraph end (an unbalanced mark never swallows the article).
@@ -143,8 +145,11 @@ def _double_quotes(text: str, para_ends: list[int], tags: list[tuple[int, int]])
             if not reopened:
                 chain += 1
             open_at, open_width = pos, width
-        elif mark in OPENING or mark == "``":
-            # An opening mark inside an open quote: the earlier one was never closed.
+        elif (mark in OPENING or mark == "``") and not (
+            text[open_at] == "„" and mark == "“" and not _looks_opening(text, pos, width)
+        ):
+            # An opening mark inside an open quote: the earlier one was never closed. (A “ that
+            # follows a word closes a „ quotation: „…“ is the German-style pair.)
             close(pos, None)
             chain += 1
             open_at, open_width = pos, width

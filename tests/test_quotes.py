@@ -9,6 +9,10 @@ from kg.quotes import find_quotes, quote_chains
 # (text, the quoted segments in order)
 SEGMENTS = [
     ('"We will not back down," the governor said.', ["We will not back down"]),
+    # low-9 openings: German-style „…“ and Polish-style „…”; guillemets
+    ("„We will not back down“, the governor said. „Never.“", ["We will not back down", "Never."]),
+    ("„We will not back down”, the governor said.", ["We will not back down"]),
+    ("«We will not back down», the governor said.", ["We will not back down"]),
     # British style: single marks quote speech, straight or curly
     (
         "'We have no choice,' the harbour master told reporters. 'The timbers are rotten.'",
