@@ -1768,7 +1768,15 @@ def _confidence(c: Candidate) -> float:
 
 
 def _content_chars(doc: Doc, c: Candidate) -> list[tuple[int, int]]:
-    return c.chars or [_char_range(doc, a, b) for a, b in c.content]
+    """A candidate's content as character spans in text order, overlapping ones merged (a quotation
+    joined to an attribution may lie between spans it already has)."""
+    spans: list[tuple[int, int]] = []
+    for a, b in sorted(c.chars or [_char_range(doc, a, b) for a, b in c.content]):
+        if spans and a < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+        else:
+            spans.append((a, b))
+    return spans
 
 
 def assemble(
