@@ -9,6 +9,8 @@ text must give the same records.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import hypothesis.strategies as st
 from hypothesis import HealthCheck, given, settings
 
@@ -16,7 +18,7 @@ from kg.document import Document
 from kg.extract import Options, extract
 from kg.record import CERTAINTIES, STANCES, Attribution
 
-SPEAKERS = ["Dana Whitfield", "the mayor", "Officials", "He", "she", "Ms. Quill", "a spokesman for the council"]
+SPEAKERS = ["Dana Whitfield", "the mayor", "Officials", "He", "she", "Ms. Quill", "a council spokesman"]
 CUES = ["said", "told reporters", "denied", "warned", "added", "claimed", "insisted", "vowed", "believes"]
 CLAUSES = [
     "the bridge would reopen in May",
@@ -44,7 +46,8 @@ NOISE = ["\x00", "\x7f", "\u200f", "\u202e", "🙂", "👩‍👩‍👧", "𝄞
 
 @st.composite
 def sentence(draw: st.DrawFn) -> str:
-    who, cue, what = draw(st.sampled_from(SPEAKERS)), draw(st.sampled_from(CUES)), draw(st.sampled_from(CLAUSES))
+    who, cue = draw(st.sampled_from(SPEAKERS)), draw(st.sampled_from(CUES))
+    what = draw(st.sampled_from(CLAUSES))
     o, c = draw(st.sampled_from(MARKS))
     shapes = [
         f"{who} {cue} {what}.",
@@ -78,7 +81,7 @@ def article(draw: st.DrawFn) -> str:
 def check(text: str, r: Attribution) -> None:
     spans = r.content_spans
     assert all(0 <= s.start < s.end <= len(text) for s in spans), (r.content, spans)
-    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False)), spans
+    assert all(a.end <= b.start for a, b in pairwise(spans)), spans
     assert " ".join(text[s.start : s.end] for s in spans) == r.content
     if r.source_span is not None:
         assert text[r.source_span.start : r.source_span.end] == r.source
