@@ -141,6 +141,13 @@ NOT_SPEAKERS = frozenset(
         "posted",
     ]
 )
+# a label that is the whole of a line's "speaker" and says where to reach or credit someone:
+# "EMAIL: desk@example.org", "Twitter: @desk", "BYLINE: Ann Reyes" (but "Morning Email: ..." speaks)
+LABELS = frozenset(
+    ["email", "e-mail", "twitter", "facebook", "instagram", "byline", "dateline", "contact", "phone", "website"]
+)
+# a line's rest that says nothing: a number or a count ("1,769"), an address, a handle, a link
+NOT_A_CLAIM = re.compile(r"[\W\d_]*|\S+@\S+|@\w+|(?:https?://|www\.)\S+", re.IGNORECASE)
 
 # Fallback confidence by extraction rule, used only when no calibration table (kg/confidence.py) exists.
 BASE_CONFIDENCE: dict[str, float] = {
@@ -1365,6 +1372,8 @@ class Extractor:
             words = [w.lower().replace(".", "") for w in raw]
             if not words or words[0] in NOT_SPEAKERS or words[-1] in NOT_SPEAKERS or len(words) > 5:
                 continue
+            if len(words) == 1 and words[0] in LABELS:
+                continue
             if any(w in HEADING_WORDS for w in raw):  # a section heading: "Little Relief for Refugees:"
                 continue
             if self.in_boilerplate(speaker[0]):
@@ -1372,7 +1381,7 @@ class Extractor:
             sa, sb = self.char_to_tokens(*speaker)
             ca, cb = self.char_to_tokens(*rest)
             content = self.trim(ca, cb)
-            if content is None:
+            if content is None or NOT_A_CLAIM.fullmatch(self.text[slice(*_char_range(self.doc, *content))]):
                 continue
             # a transcript's speaker ("JAKE TAPPER: ..."): capitals throw the tagger, and the line is
             # the speaker's whatever the cues inside it say

@@ -222,6 +222,14 @@ SHAPES = [
         ":",
         None,
     ),
+    # a newsletter's name speaks its headline; a label alone ("EMAIL:", "Twitter:") does not
+    (
+        "Friday's Morning Email: Council Votes To Close The Pier\n\nThe story continues here.",
+        "Council Votes To Close The Pier",
+        "Friday's Morning Email",
+        ":",
+        None,
+    ),
     # a transcript's speakers in capitals (the tagger takes them for adverbs; cues inside the line)
     ("The debate ran late.\n\nKATE MORROW: Why not debate?", "Why not debate?", "KATE MORROW", ":", None),
     (
@@ -459,6 +467,12 @@ def test_unbalanced_marks_never_crash(run_extract, text) -> None:  # type: ignor
         "Read more: Officials say the bridge will reopen.",
         "Smoke rises over the city, Getty Images | John Doe/AFP",
         "By John Smith and Jane Doe",
+        # a label with an address, a handle or a byline; a tally of numbers
+        "EMAIL: harbourdesk@example.org",
+        "Twitter: @harbourdesk",
+        "BYLINE: Ann Reyes",
+        "Delegates so far\nAnn Reyes: 1,769\nTom Hale: 1,501",
+        "More: https://example.org/pier",
     ],
 )
 def test_boilerplate_is_not_a_claim(run_extract, text) -> None:  # type: ignore[no-untyped-def]
