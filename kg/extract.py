@@ -144,7 +144,18 @@ NOT_SPEAKERS = frozenset(
 # a label that is the whole of a line's "speaker" and says where to reach or credit someone:
 # "EMAIL: desk@example.org", "Twitter: @desk", "BYLINE: Ann Reyes" (but "Morning Email: ..." speaks)
 LABELS = frozenset(
-    ["email", "e-mail", "twitter", "facebook", "instagram", "byline", "dateline", "contact", "phone", "website"]
+    [
+        "email",
+        "e-mail",
+        "twitter",
+        "facebook",
+        "instagram",
+        "byline",
+        "dateline",
+        "contact",
+        "phone",
+        "website",
+    ]
 )
 # a line's rest that says nothing: a number or a count ("1,769"), an address, a handle, a link
 NOT_A_CLAIM = re.compile(r"[\W\d_]*|\S+@\S+|@\w+|(?:https?://|www\.)\S+", re.IGNORECASE)
