@@ -322,28 +322,23 @@ EXTRACTION_CODE = (
 )
 
 
+def extraction_inputs(cue_file: Path | None = None) -> list[Path]:
+    """The files extraction reads besides the text: the user's cue lexicon, every packaged data file
+    (lexicons, word lists, the cue model, word classes, confidence tables) and the extraction code."""
+    from kg.lexicon import DATA
+
+    data = sorted(p for p in DATA.iterdir() if p.suffix in (".tsv", ".txt") and "LICENSE" not in p.name)
+    code = [Path(__file__).with_name(f"{name}.py") for name in EXTRACTION_CODE]
+    return [*([cue_file] if cue_file else []), *data, *code]
+
+
 def extraction_settings(model: str | None, cue_file: Path | None, options: Options | None) -> str:
-    """A digest of what extraction depends on besides the text: tool version, model, the cue and hedge
-    lexicons, the cue model, the word classes and the confidence tables, the extraction code (their
-    contents) and the options. A store built with other settings is extracted anew."""
+    """A digest of what extraction depends on besides the text: tool version, model, the contents of
+    :func:`extraction_inputs` and the options. A store built with other settings is extracted anew."""
     import hashlib
     import json
 
-    from kg.confidence import CALIBRATION, TABLE
-    from kg.cue_model import MODEL_FILE
-    from kg.lexicon import DATA
-    from kg.wordclass import WORD_CLASSES_FILE
-
-    code = [Path(__file__).with_name(f"{name}.py") for name in EXTRACTION_CODE]
-    files = [
-        cue_file or DATA / "cues.tsv",
-        DATA / "hedges.tsv",
-        MODEL_FILE,
-        WORD_CLASSES_FILE,
-        TABLE,
-        CALIBRATION,
-        *code,
-    ]
+    files = extraction_inputs(cue_file)
     digests = [hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else "-" for p in files]
     state = json.dumps([__version__, model or "default", digests, repr(options or Options())])
     return hashlib.sha256(state.encode("utf-8")).hexdigest()

@@ -109,3 +109,22 @@ def test_the_extraction_code_is_part_of_the_settings() -> None:
         if line.lstrip().startswith("from kg.")
     }
     assert imported - {"export"} <= set(EXTRACTION_CODE), imported - set(EXTRACTION_CODE)
+
+
+def test_every_data_file_the_extraction_code_names_is_part_of_the_settings() -> None:
+    """A store is extracted anew after a change to a word list ("roles.txt") as to a lexicon."""
+    import re
+
+    from kg.pipeline import EXTRACTION_CODE, extraction_inputs
+
+    kg_dir = Path(kg_package.__file__).parent
+    named = {
+        m
+        for name in EXTRACTION_CODE
+        for m in re.findall(
+            r"[\"']([\w-]+\.(?:tsv|txt))[\"']", (kg_dir / f"{name}.py").read_text(encoding="utf-8")
+        )
+    } - {".txt"}
+    assert {"roles.txt", "names.txt", "cue_model.tsv", "affiliation_stop.txt"} <= named
+    inputs = {p.name for p in extraction_inputs()}
+    assert named <= inputs, named - inputs
