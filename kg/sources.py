@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from kg.record import SourceType
+from kg.truecase import common_words
 
 DATA = Path(__file__).parent / "data"
 
@@ -229,15 +230,27 @@ def _appositive_name(token: Token) -> Token | None:
 
 
 def _name_start(doc: Doc, start: int, end: int, head: int) -> int:
-    """Where the name begins inside a source phrase: after the last role word before a proper name."""
+    """Where the name begins inside a source phrase: after the last role word before a proper name,
+    unless that word begins the name of an institution: one entity with the head, not a person's,
+    ending in a common noun ("The *White* House", "the *Supreme* Court", "the *State* Department";
+    but "Mariupol *Mayor* Vadym Boichenko" even where the small model takes the whole for a title)."""
     roles = role_words()
     if doc[head].pos_ != "PROPN":
         return start
+    institution = doc[head].lower_ in common_words()
     i = head
-    while i - 1 >= start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_ not in roles:
+    while (
+        i - 1 >= start
+        and doc[i - 1].pos_ == "PROPN"
+        and (doc[i - 1].lower_ not in roles or (_one_entity(doc, i - 1, head) and institution))
+    ):
         i -= 1
-    # Keep a leading proper noun that is part of a multi-word name (not a role word).
     return i
+
+
+def _one_entity(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens ``a`` to ``b`` lie in one named entity that is not a person."""
+    return doc[a].ent_type_ not in ("", "PERSON") and all(doc[k].ent_iob_ == "I" for k in range(a + 1, b + 1))
 
 
 def gender_of(doc: Doc, m: Mention) -> str | None:

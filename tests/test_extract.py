@@ -557,6 +557,35 @@ SOURCES = [
         "Mary Jones",
         None,
     ),
+    # a role word that begins an institution's name is the name's ("White", "Supreme", "State")
+    (
+        "The White House said the talks would continue.",
+        "the talks would continue",
+        "The White House",
+        "White House",
+        None,
+    ),
+    (
+        "The Supreme Court said the law was valid.",
+        "the law was valid",
+        "The Supreme Court",
+        "Supreme Court",
+        None,
+    ),
+    (
+        "The State Department said the embassy would reopen.",
+        "the embassy would reopen",
+        "The State Department",
+        "State Department",
+        None,
+    ),
+    (
+        "White House spokesman Tom Hale said the talks would continue.",
+        "the talks would continue",
+        "White House spokesman Tom Hale",
+        "Tom Hale",
+        "White House spokesman",
+    ),
     # council titles are roles, and "Councilwoman" is female
     (
         "Councilwoman Ann Reyes met Tom Hale. She said the plan came too late.",
