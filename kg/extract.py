@@ -1392,7 +1392,10 @@ class Extractor:
             sa, sb = self.char_to_tokens(*speaker)
             ca, cb = self.char_to_tokens(*rest)
             content = self.trim(ca, cb)
-            if content is None or NOT_A_CLAIM.fullmatch(self.text[slice(*_char_range(self.doc, *content))]):
+            if content is None:
+                continue
+            chars = _char_range(self.doc, *content)
+            if NOT_A_CLAIM.fullmatch(self.text[chars[0] : chars[1]]):
                 continue
             # a transcript's speaker ("JAKE TAPPER: ..."): capitals throw the tagger, and the line is
             # the speaker's whatever the cues inside it say
@@ -1420,7 +1423,6 @@ class Extractor:
                 "say",
                 content_root=self.clause_root(*content),
             )
-            chars = _char_range(self.doc, *content)
             qs = [q for q in self.quotes if q.start <= chars[0] < q.end or chars[0] <= q.start < chars[1]]
             cand.kind = "direct" if qs else "indirect"
             if len(qs) == 1 and self.whole_line(qs[0], chars):  # 'Quill: "The pier will reopen"'
