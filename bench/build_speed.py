@@ -42,7 +42,7 @@ from pathlib import Path
 from kg.nlp import load_model
 files = Path(sys.argv[1]).read_text().splitlines()
 texts = [Path(f).read_bytes().decode("utf-8") for f in files]
-nlp = load_model(line_breaks=False)  # the model as shipped
+nlp = load_model(shipped=True)  # the model as shipped
 for _ in nlp.pipe(texts, n_process=int(sys.argv[2]), batch_size=int(sys.argv[3])):
     pass
 """

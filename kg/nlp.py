@@ -19,11 +19,14 @@ class ModelError(RuntimeError):
 
 
 @lru_cache(maxsize=4)
-def load_model(name: str | None = None, *, line_breaks: bool = True) -> Language:
-    """Load ``name``, or the first of :data:`DEFAULT_MODELS` that is installed; with ``line_breaks``
-    (claim-kg's pipeline) :func:`line_break_starts` runs before the parser, without it the pipeline is
-    the model as shipped (the benches' bare parse)."""
+def load_model(name: str | None = None, *, shipped: bool = False) -> Language:
+    """Load ``name``, or the first of :data:`DEFAULT_MODELS` that is installed, as claim-kg runs it:
+    :func:`line_break_starts` before the parser, the dash-splitting tokenizer (:func:`split_dashes`) and
+    the memoised attribute ruler and lemmatizer (:mod:`kg.memo_pipes`, the same annotations faster).
+    With ``shipped``, the pipeline as the model ships it (the benches' bare parse)."""
     import spacy
+
+    from kg.memo_pipes import memoise
 
     candidates = (name,) if name else DEFAULT_MODELS
     _register()
@@ -32,9 +35,11 @@ def load_model(name: str | None = None, *, line_breaks: bool = True) -> Language
             nlp = spacy.load(candidate)
         except OSError:
             continue
-        if line_breaks and "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
-            nlp.add_pipe(LINE_BREAKS, before="parser")
-            split_dashes(nlp)
+        if not shipped:
+            if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+                nlp.add_pipe(LINE_BREAKS, before="parser")
+                split_dashes(nlp)
+            memoise(nlp)
         return nlp
     raise ModelError(
         f"no spaCy model found (tried {', '.join(candidates)}); "

@@ -311,6 +311,7 @@ EXTRACTION_CODE = (
     "ids",
     "label",
     "lexicon",
+    "memo_pipes",
     "namespace",
     "nlp",
     "quotes",
