@@ -499,7 +499,8 @@ class Extractor:
         return i >= 0 and self.in_quote(i)
 
     def preceding_np(self, verb: Token) -> Token | None:
-        """The head of a noun phrase just before the verb (for parses that lost the subject)."""
+        """The head of a noun phrase just before the verb (for parses that lost the subject); not an
+        expletive "there" or "it"."""
         i = verb.i - 1
         start = self.sent_start[verb.i]
         while i >= start and self.tok[i].pos_ in ("ADV", "AUX", "PART"):
@@ -513,8 +514,8 @@ class Extractor:
             h = t.head
             if t.pos_ == "NOUN" and h.i < t.i and h.pos_ == "PROPN" and not self.in_quote(h.i):
                 t = h
-        if t.pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote(t.i):
-            return t
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ != "expl" and not self.in_quote(t.i):
+            return t  # an expletive ("There are concerns that", "it is clear that") names nobody
         return None
 
     def cue_range(self, verb: Token, particle: Token | None = None) -> tuple[int, int]:
