@@ -487,7 +487,19 @@ class Extractor:
         return (
             subj.i > verb.i
             or self.count_words(*self.char_to_tokens(quote.start, quote.end))[0] >= MIN_QUOTE_WORDS
+            or self.said_right_after(quote, verb)
         )
+
+    def said_right_after(self, quote: Quote, verb: Token) -> bool:
+        """Whether ``quote`` ends in a comma, "!" or "?" inside its marks with ``verb`` right after it:
+        '"Water," said Dana Ruiz' quotes a word; a name takes no comma of its own ('the "Gang of
+        Eight" said')."""
+        if quote.close_mark is None:
+            return False
+        if not self.text[quote.start : quote.close_mark].rstrip().endswith((",", "!", "?")):
+            return False
+        between = self.text[quote.close_mark + 1 : verb.idx]
+        return not between.strip(" ,")
 
     def after_quotation(self, verb: Token) -> bool:
         """Whether ``verb`` comes right after a quotation ('"...," *said* X'), punctuation between."""

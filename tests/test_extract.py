@@ -532,6 +532,22 @@ def test_join_quotes_option_follows_polnear_convention(nlp, text, spans) -> None
 
 # (text, content fragment, source as written, resolved source, role)
 SOURCES = [
+    # a quoted word with its comma right before the verb is a quotation, not the subject ("Water")
+    (
+        '"Water," said Dana Ruiz, a farmer from Tulare. "Water for every farm is what we want."',
+        "Water for every farm",
+        "Dana Ruiz",
+        "Dana Ruiz",
+        "a farmer from Tulare",
+    ),
+    # ... but a quoted name is ('the "Gang of Eight" said')
+    (
+        'The "Gang of Eight" said the bill would pass.',
+        "the bill would pass",
+        "Gang of Eight",
+        "Gang of Eight",
+        None,
+    ),
     # a full name is never "expanded" into another person of the same surname
     (
         "Senator Mary Hale spoke on Monday. Tom Hale said the plan would work.",
