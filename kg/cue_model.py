@@ -408,6 +408,7 @@ class VariantCeiling:
     def __init__(self, model: CueModel) -> None:
         self.model = model
         self.kind_part: dict[str, float] = {}  # kind -> the best of its span groups but the first word
+        self.mark_part: dict[tuple[str, str], float] = {}  # (kind, lemma) -> the best first-word score
         self.bounds: dict[tuple[str, KindInputs], float] = {}
         word: dict[str, float] = {}  # kind -> best VRL weight (0: a word the model has no weight for)
         for name, w in model.weights.items():
@@ -435,6 +436,7 @@ class VariantCeiling:
         if bound is None:
             if len(self.bounds) >= MAX_BOUNDS:
                 self.bounds.clear()
+                self.mark_part.clear()
             score = self.model.score
             part = self.kind_part.get(kind)
             if part is None:
@@ -445,6 +447,10 @@ class VariantCeiling:
                     + self.root.get(kind, 0.0)
                 )
             lemma = cue[0]
-            mark = max(score(mark_features(kind, lemma, m)) for m in (*sorted(MARKS), "-"))
+            mark = self.mark_part.get((kind, lemma))
+            if mark is None:  # the same for every cue of this lemma whatever its other inputs
+                mark = self.mark_part[kind, lemma] = max(
+                    score(mark_features(kind, lemma, m)) for m in (*sorted(MARKS), "-")
+                )
             bound = self.bounds[key] = score(kind_features(kind, *cue)) + part + mark
         return bound
