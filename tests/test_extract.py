@@ -859,7 +859,7 @@ NOT_THE_SOURCE = [
     ("Voters were told that the polling stations would close early.", "polling stations", "were told", None),
     # a question cue's bare participle: the question is the reporter's
     ("Asked about the new budget, the governor said taxes would not rise.", "the new budget", "Asked", None),
-    # an expletive subject names nobody: the concern and the doubt are the writer's
+    # an expletive subject names nobody: the concerns and the claims are the writer's to report
     ("There are concerns that the new bridge will not open in May.", "the new bridge", "concerns", None),
     ("There have been claims that the council hid the audit.", "the council hid", "claims", None),
     # raising: the writer's hedge on the whole clause, subject included
