@@ -189,6 +189,9 @@ def mention_of(token: Token, floor: int = 0, cue: int | None = None) -> Mention:
     return Mention(m.start, m.end, m.head, m.name_start, role)
 
 
+HONORIFICS = frozenset({"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "mx.", "mx"})
+
+
 def _phrase(token: Token, floor: int, cue: int | None) -> Mention:
     doc = token.doc
     idx = _kept(token, cue)
@@ -200,7 +203,10 @@ def _phrase(token: Token, floor: int, cue: int | None) -> Mention:
     if end <= token.i:
         end = token.i + 1
     name_start = _name_start(doc, start, end, token.i)
-    prefix = doc[start:name_start]
+    role_end = name_start
+    while role_end > start and doc[role_end - 1].lower_ in HONORIFICS:
+        role_end -= 1  # "Ms. Lopez": a courtesy title is part of how the name is written, not a role
+    prefix = doc[start:role_end]
     # a title before the name is its role ("military spokesman"), a bare article is not ("The Treasury")
     role = prefix.text if any(t.pos_ not in ("DET", "PUNCT") for t in prefix) else None
     # so is an appositive, unless it is a date the parse hung there ("the mayor, Monday, said")

@@ -540,6 +540,14 @@ SOURCES = [
         "Dana Ruiz",
         "a farmer from Tulare",
     ),
+    # a courtesy title is part of the name as written, not a role
+    (
+        '"The count is done," said Ms. Lopez, the county clerk.',
+        "The count is done",
+        "Ms. Lopez",
+        "Lopez",
+        "the county clerk",
+    ),
     # ... but a quoted name is ('the "Gang of Eight" said')
     (
         'The "Gang of Eight" said the bill would pass.',
