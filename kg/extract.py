@@ -84,6 +84,9 @@ TARGET_VERBS = frozenset(
     {"face", "draw", "spark", "fuel", "attract", "provoke", "trigger", "receive", "earn"}
 )
 PERSON_SUBJECTS = frozenset({"he", "she"})  # "he's said": "has" (it's, that's: "is")
+FINITE = frozenset({"MD", "VBD", "VBZ", "VBP"})  # tags of a finite verb
+NOT_A_SPEAKER = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+MAIN_CLAUSE = frozenset({"ROOT", "ccomp", "conj", "parataxis"})  # a clause of its own, not a modifier
 RAISING = frozenset({"seem", "appear"})  # "X seems to be Y": a hedge on X being Y, not a source
 QUOTE_MARKS = frozenset({'"', "''", "``", "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 NP_START = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON"})  # a word that can open a noun phrase
@@ -169,6 +172,7 @@ BASE_CONFIDENCE: dict[str, float] = {
     "colon-speaker": 0.7,
     "ccomp": 0.82,
     "parataxis": 0.8,
+    "parenthetical": 0.82,
     "xcomp": 0.62,
     "pobj": 0.75,
     "dobj": 0.5,
@@ -550,6 +554,7 @@ class Extractor:
             if self.in_boilerplate(sent.start_char) and self.in_boilerplate(max(sent.end_char - 1, 0)):
                 continue
             self.find_according_to(sent)
+            self.find_inverted_parentheticals(sent)
             self.find_source_phrases(sent)
             if self.model is not None:
                 self.find_learned_cues(sent, self.model)
@@ -1172,6 +1177,73 @@ class Extractor:
             pobj = next((c for c in self.kids[i + 1] if c.dep_ == "pobj"), None)
             if pobj is not None:
                 self.phrase_candidate("according", (i, i + 2), pobj, None)
+
+    def find_inverted_parentheticals(self, sent: SpacySpan) -> None:
+        """A reporting clause inverted and set off inside its content: "The plan, *said one aide*,
+        would cut taxes". The parse makes the content's subject the verb's ("plan" nsubj of "said"), or
+        the speaker the content's ("Turnout, said Ms. Lopez, the county clerk, had doubled"); the commas
+        and the finite verb after the speaker say which is which. The content is both sides."""
+        lower, pos = self.lower, self.pos
+        for v in range(sent.start + 2, sent.end - 2):
+            if pos[v] != "VERB" or lower[v - 1] != "," or self.in_quote(v):
+                continue
+            t = self.tok[v]
+            if t.tag_ not in ("VBD", "VBZ", "VBP"):
+                continue  # "Mr. Biden, recalling ..., described": a participle modifies the subject
+            cue, particle = self.lexicon_cue(t)
+            if cue is None or particle is not None or "quote" not in cue.frames or self.after_quotation(t):
+                continue
+            speaker = self.inverted_speaker(v, sent.end)
+            if speaker is None:
+                continue
+            head, close, goes_on = speaker
+            before = self.trim(sent.start, v - 1)
+            after = self.trim(close + 1, sent.end)
+            if before is None or after is None or not self.free(*before) or not self.free(*after):
+                continue
+            if any(self.tok[i].tag_ in FINITE and self.dep[i] in MAIN_CLAUSE for i in range(*before)):
+                continue  # "Voters want change, said Brooks, ...": the content ended before the verb
+            if "," in lower[before[0] : before[1]]:
+                continue  # "Aides to the governor, a former prosecutor, said ...": the speaker's apposition
+            self.add(
+                Candidate(
+                    "parenthetical",
+                    "indirect",
+                    [before, after],
+                    self.cue_range(t),
+                    cue,
+                    self.speaker(head, t),
+                    False,
+                    cue.cue_class,
+                    content_root=self.heads[goes_on] if self.dep[goes_on].startswith("aux") else goes_on,
+                )
+            )
+
+    def inverted_speaker(self, v: int, end: int) -> tuple[Token, int, int] | None:
+        """The head of the noun phrase right after verb ``v``, the comma that closes it and the finite
+        verb that goes on after that comma (after adverbs): "said [one aide], *would*", "said [Ms.
+        Lopez, the county clerk], *had*"."""
+        first = v + 1
+        comma = next((i for i in range(first, end) if self.lower[i] == ","), None)
+        if comma is None or comma == first:
+            return None
+        heads = [i for i in range(first, comma) if not first <= self.heads[i] < comma]
+        if len(heads) != 1 or self.pos[heads[0]] not in ("NOUN", "PROPN", "PRON"):
+            return None
+        head = self.tok[heads[0]]
+        if head.ent_type_ in NOT_A_SPEAKER:
+            return None  # "The deal, announced Friday, would last four years"
+        if head.left_edge.i != first:
+            return None
+        close = head.right_edge.i if self.lower[head.right_edge.i] == "," else head.right_edge.i + 1
+        if close >= end or self.lower[close] != ",":
+            return None
+        nxt = close + 1
+        while nxt < end and self.pos[nxt] == "ADV":
+            nxt += 1
+        if nxt >= end or self.tok[nxt].tag_ not in FINITE:
+            return None
+        return head, close, nxt
 
     def find_source_phrases(self, sent: SpacySpan) -> None:
         """The lexicon's prep cues: "*In* the latest *poll*, the mayor leads by six points"."""

@@ -927,6 +927,88 @@ def test_claim_opened_by_a_relative_word(run_extract, text, source, parts) -> No
     assert "said" not in r.content
 
 
+# (text, content spans, source, role): a reporting clause inverted inside its content
+INVERTED = [
+    (
+        "The plan, said one aide, would cut taxes for millions of families.",
+        ["The plan", "would cut taxes for millions of families"],
+        "one aide",
+        None,
+    ),
+    (
+        "The deal, said the minister, was never on the table.",
+        ["The deal", "was never on the table"],
+        "the minister",
+        None,
+    ),
+    (
+        "Turnout, said Ms. Lopez, the county clerk, had doubled since 2018.",
+        ["Turnout", "had doubled since 2018"],
+        "Ms. Lopez",
+        "the county clerk",
+    ),
+    (
+        "The strike, said union leader Sam Ortiz, will probably last a week.",
+        ["The strike", "will probably last a week"],
+        "union leader Sam Ortiz",
+        "union leader",
+    ),
+    (
+        "The bill, warns Senator Ada Cole, would gut the program.",
+        ["The bill", "would gut the program"],
+        "Senator Ada Cole",
+        "Senator",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "spans", "source", "role"), INVERTED, ids=[s[0][:40] for s in INVERTED])
+def test_inverted_reporting_clause_inside_the_content(run_extract, text, spans, source, role) -> None:  # type: ignore[no-untyped-def]
+    (r,) = run_extract(text)
+    assert [text[s.start : s.end] for s in r.content_spans] == spans
+    assert (r.source, r.source_role, r.kind) == (source, role, "indirect")
+
+
+# (text, content fragment, source): commas around a verb and a noun phrase that are no inverted clause
+NOT_INVERTED = [
+    # a participle modifying the subject
+    (
+        "Mayor Jo Park, recalling the floods of 2019, described the dam as a lifeline.",
+        "the dam as a lifeline",
+        "Mayor Jo Park",
+    ),
+    # the speaker's apposition ends before the verb
+    (
+        "Aides to the governor, a former prosecutor, said their speeches, already full of crime talk,"
+        " would focus on jobs.",
+        "their speeches",
+        "Aides",
+    ),
+    # the content ends before the verb, the speaker goes on after it
+    (
+        "The council wants a new stadium, said Jo Park, then left the room.",
+        "The council wants a new stadium",
+        "Jo Park",
+    ),
+    # the content ends before the verb; the speaker's apposition after
+    (
+        "The tax plan is a gift to the wealthy, said Dana Ruiz, an economist at the institute.",
+        "The tax plan is a gift to the wealthy",
+        "Dana Ruiz",
+    ),
+    # a date is no speaker
+    ("The merger, announced Tuesday, would create the largest bank in the region.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), NOT_INVERTED, ids=[s[0][:40] for s in NOT_INVERTED])
+def test_commas_around_a_verb_that_are_no_inverted_clause(run_extract, text, content, source) -> None:  # type: ignore[no-untyped-def]
+    records = run_extract(text)
+    assert all(r.method != "parenthetical" for r in records)
+    if content is not None:
+        assert only(records, content).source == source
+
+
 @pytest.mark.parametrize(
     ("text", "content", "source", "resolved", "role"), SOURCES, ids=[s[0][:40] for s in SOURCES]
 )
