@@ -190,7 +190,10 @@ def extract_with(
         cands = ex.run()
         in_quote = [q is not None for q in ex.quote_of]
         out += [
-            r.to_json() for r in assemble(art.document, art.doc, cands, in_quote, ex.tok, calibrated=False)
+            r.to_json()
+            for r in assemble(
+                art.document, art.doc, cands, in_quote, ex.tok, calibrated=False, quotes=ex.quotes
+            )
         ]
         if groups is not None:
             groups += [c.confidence_group for c in cands]

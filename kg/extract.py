@@ -54,7 +54,7 @@ from kg.label import claim_label
 from kg.lexicon import Cue, Lexicon, load_lexicon
 from kg.namespace import BROADER
 from kg.nlp import parse
-from kg.quotes import Quote, find_quotes, quote_chains
+from kg.quotes import Quote, balance_marks, find_quotes, quote_chains
 from kg.record import Attribution, Certainty, Kind, SourceType, Span, Stance
 from kg.sources import PRONOUNS, RELATIVE, Mention, mention_of, source_type
 from kg.stance import content_words, decide_stance, pointer, pointer_scope, root_negated, weaker
@@ -1893,12 +1893,17 @@ def assemble(
     in_quote: Sequence[bool],
     tokens: Sequence[Token] | None = None,
     calibrated: bool = True,
+    quotes: Sequence[Quote] | None = None,
 ) -> list[Attribution]:
     """Resolve sources, decide stance, label and score, and freeze candidates into records.
 
     ``tokens``: ``list(doc)`` when the caller has it (spares making the tokens again); ``calibrated``:
-    confidences mapped through :func:`kg.confidence.calibrate` (off to measure the raw scores)."""
+    confidences mapped through :func:`kg.confidence.calibrate` (off to measure the raw scores);
+    ``quotes``: the text's quotations, when the caller has them (content spans take the marks they
+    would leave unpaired)."""
     text = document.text
+    if quotes is None:
+        quotes = find_quotes(text)
     tok = tokens if tokens is not None else list(doc)
     sentences = _Sentences(doc, text)
     names = [
@@ -1955,7 +1960,7 @@ def assemble(
         certainty = c.certainty
         if c.cue_entry:
             certainty = weaker(certainty, c.cue_entry.certainty)
-        chars = _content_chars(doc, c)
+        chars = balance_marks(_content_chars(doc, c), quotes, text)
         content_spans = tuple(Span(a, b) for a, b in chars)
         content = " ".join(s.of(text) for s in content_spans)
         source_span = Span(*_char_range(doc, m.start, m.end)) if m is not None else None
@@ -2102,7 +2107,7 @@ def extract_doc(
     """Records for one document whose text has already been parsed into ``doc``."""
     ex = Extractor(document, doc, lexicon or load_lexicon(), options)
     cands = ex.run()
-    return assemble(document, doc, cands, [q is not None for q in ex.quote_of], ex.tok)
+    return assemble(document, doc, cands, [q is not None for q in ex.quote_of], ex.tok, quotes=ex.quotes)
 
 
 def extract(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 OPENING = frozenset("“„«")
@@ -263,3 +264,36 @@ def quote_chains(quotes: list[Quote]) -> list[list[Quote]]:
     for q in quotes:
         chains.setdefault(q.chain, []).append(q)
     return list(chains.values())
+
+
+CLOSING_PUNCTUATION = frozenset(".,!?;:")
+
+
+def mark_length(text: str, pos: int) -> int:
+    """The length of the quote mark at ``pos`` (2 for a doubled ``''`` or ``` `` ```)."""
+    return 2 if text.startswith(("''", "``"), pos) else 1
+
+
+def balance_marks(
+    spans: Sequence[tuple[int, int]], quotes: Sequence[Quote], text: str
+) -> list[tuple[int, int]]:
+    """Character spans widened to the quote marks they leave unpaired: a span that holds a quotation's
+    opening mark and stops just before its closing mark, with nothing but closing punctuation
+    between, takes the mark ('called them "baseless.' -> 'called them "baseless."'); a span that holds
+    a closing mark and starts right after its opening mark takes that. Spans that meet then merge."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        for q in quotes:
+            if q.close_mark is None:
+                continue
+            if a <= q.open_mark < b <= q.close_mark and all(
+                c in CLOSING_PUNCTUATION for c in text[b : q.close_mark]
+            ):
+                b = q.close_mark + mark_length(text, q.close_mark)
+            elif q.open_mark < a <= q.close_mark < b and a == q.open_mark + mark_length(text, q.open_mark):
+                a = q.open_mark
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out

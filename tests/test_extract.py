@@ -1231,3 +1231,18 @@ def test_a_quoted_title_after_the_verb_is_not_the_speaker(nlp) -> None:  # type:
     (record,) = [r for r in extract_doc(Document("t", doc.text), doc, load_lexicon()) if r.cue == "said"]
     assert record.content == "The plan is dead"
     assert (record.source, record.source_role) == ("Whitfield", "a harbour official")
+
+
+# (text, content): a content that ends inside a quotation keeps its closing mark
+PAIRED_MARKS = [
+    ('The ministry called the allegations "baseless."', 'the allegations "baseless."'),
+    ("Critics described the rollout as \u201ca fiasco.\u201d", "the rollout as \u201ca fiasco.\u201d"),
+    ("The senator said the deal was ''dead on arrival.''", "the deal was ''dead on arrival.''"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), PAIRED_MARKS, ids=[p[1][:30] for p in PAIRED_MARKS])
+def test_content_keeps_the_marks_of_its_quotation(run_extract, text, content) -> None:  # type: ignore[no-untyped-def]
+    (r,) = run_extract(text)
+    assert r.content == content
+    assert all(text[s.start : s.end] == r.content for s in r.content_spans)

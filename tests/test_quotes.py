@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.quotes import find_quotes, quote_chains
+from kg.quotes import balance_marks, find_quotes, quote_chains
 
 # (text, the quoted segments in order)
 SEGMENTS = [
@@ -69,3 +69,50 @@ def test_chains_are_numbered_in_text_order_across_mark_styles() -> None:
 def test_odd_single_marks_never_crash(text: str) -> None:
     for q in find_quotes(text):
         assert 0 <= q.start < q.end <= len(text)
+
+
+# (text, a span as (first, last) substrings it runs from and to, the span balance_marks makes of it)
+BALANCED = [
+    # the closing mark after the span's last word (and its punctuation) joins it
+    ('They called the plan "reckless." Then they left.', ("the plan", "reckless."), 'the plan "reckless."'),
+    (
+        "They called the plan \u201creckless,\u201d and left.",
+        ("the plan", "reckless"),
+        "the plan \u201creckless,\u201d",
+    ),
+    (
+        "They called the plan ''reckless.'' Then they left.",
+        ("the plan", "reckless."),
+        "the plan ''reckless.''",
+    ),
+    # the opening mark right before the span's first word joins it
+    ('He said "the plan is reckless" twice.', ("the plan", 'reckless"'), '"the plan is reckless"'),
+    # words between the span and the mark: the span stays as it is
+    (
+        'They called the plan "reckless and rushed." Then they left.',
+        ("the plan", "reckless"),
+        'the plan "reckless',
+    ),
+    # a span with both marks, or with none, stays as it is
+    ('They called the plan "reckless." Then they left.', ("the plan", 'reckless."'), 'the plan "reckless."'),
+    ("They called the plan reckless. Then they left.", ("the plan", "reckless."), "the plan reckless."),
+    # a quotation left open at the paragraph end has no closing mark to take
+    ('They called the plan "reckless.\n\nThen they left.', ("the plan", "reckless."), 'the plan "reckless.'),
+]
+
+
+@pytest.mark.parametrize(("text", "ends", "balanced"), BALANCED, ids=[b[2][:30] for b in BALANCED])
+def test_a_span_takes_the_quote_marks_it_would_leave_unpaired(
+    text: str, ends: tuple[str, str], balanced: str
+) -> None:
+    a = text.index(ends[0])
+    b = text.index(ends[1], a) + len(ends[1])
+    ((start, end),) = balance_marks([(a, b)], find_quotes(text), text)
+    assert text[start:end] == balanced
+
+
+def test_spans_that_meet_after_taking_their_marks_merge() -> None:
+    text = 'He called it "a farce," and more.'
+    first = (text.index("it"), text.index("farce") + len("farce"))
+    second = (text.index('" and'), text.index("more") + len("more"))
+    assert balance_marks([first, second], find_quotes(text), text) == [(first[0], second[1])]
