@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from kg.sources import FIRST, NEUTER, PERSONAL, PLURAL, Mention, gender_of, given_names, role_words
 
 PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj"})  # where a mistagged surname counts
+KNOWN_KINDS = frozenset({"person", "organization", "group"})  # kinds a fuller mention passes on
 SALIENCE_WINDOW = 400  # characters: a previous speaker this close wins over a nearer bare name
 
 
@@ -167,9 +168,14 @@ class Resolver:
         else:
             name = m.name(doc)
             full = self.expand(name)
-            res = Resolution(full.name, m.role or full.role, kind) if full else Resolution(name, m.role, kind)
+            if full is not None:
+                # the fuller mention's kind: "Delgado" (tagged ORG here) is "Maria Delgado", a person
+                known = full.kind if full.kind in KNOWN_KINDS else kind
+                res = Resolution(full.name, m.role or full.role, known)
+            else:
+                res = Resolution(name, m.role, kind)
             gender = gender_of(doc, m) or (full.gender if full else None)
-            self.history.append(Named(pos, res.name, res.role, gender, kind or "unnamed", subject=True))
+            self.history.append(Named(pos, res.name, res.role, gender, res.kind or "unnamed", subject=True))
         if res is None:
             return Resolution(m.text(doc), None, kind)
         return res

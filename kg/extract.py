@@ -1907,7 +1907,7 @@ def assemble(
     tok = tokens if tokens is not None else list(doc)
     sentences = _Sentences(doc, text)
     names = [
-        Named(doc[c.source.start].idx, c.source.name(doc), c.source.role, None, "person")
+        Named(doc[c.source.start].idx, c.source.name(doc), c.source.role, None, source_type(doc, c.source))
         for c in cands
         if c.source is not None and doc[c.source.head].pos_ == "PROPN"
     ]
@@ -1928,9 +1928,9 @@ def assemble(
                 res.kind
                 and stype in ("person", "organization", "group")
                 and res.kind != stype
-                and (doc[m.head].lower_ in PRONOUNS)
+                and (doc[m.head].lower_ in PRONOUNS or resolved != m.name(doc))
             ):
-                stype = res.kind  # type: ignore[assignment]
+                stype = res.kind  # type: ignore[assignment]  # a pronoun's or a short name's antecedent
         content_toks = [t for a, b in c.content for t in tok[a:b]]
         words = content_words(content_toks)
         cue_tok = doc[c.cue[1] - 1] if c.cue else None

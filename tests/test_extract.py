@@ -496,6 +496,31 @@ def test_short_names_resolve_to_the_fullest_mention(run_extract) -> None:  # typ
     assert r.source_resolved == "Vladimir Putin"
 
 
+# (text, content fragment, short name): a short name has the type of the fuller mention it resolves
+# to (the small model tags "Delgado" and "Reyes" ORG in these sentences)
+SHORT_NAME_TYPES = [
+    (
+        "Senator Maria Delgado predicted on Tuesday that the bill would fail. Delgado, a Democrat from New"
+        " Mexico, told reporters she had the votes to block it.",
+        "she had the votes",
+        "Delgado",
+    ),
+    (
+        'Press secretary Tom Reyes said the administration was confident. "We have bipartisan support,"'
+        " Reyes said.",
+        "bipartisan support",
+        "Reyes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "short"), SHORT_NAME_TYPES, ids=[s[2] for s in SHORT_NAME_TYPES])
+def test_a_short_name_has_the_type_of_its_fuller_mention(run_extract, text, content, short) -> None:  # type: ignore[no-untyped-def]
+    r = only(run_extract(text), content)
+    assert r.source == short
+    assert r.source_type == "person"
+
+
 def test_confidence_orders_kinds(run_extract) -> None:  # type: ignore[no-untyped-def]
     # (very short contents are calibrated down: on PolNeAR train they are often not attributions)
     direct = only(
