@@ -1617,8 +1617,8 @@ class Extractor:
             source, fallback = self.subject_of(verb)
             return self.direct(spans, "quote-colon", verb, cue, source, fallback)
         # 3. a quote that continues the previous speaker
-        if words < MIN_QUOTE_WORDS:
-            return None
+        if words < MIN_QUOTE_WORDS and not self.whole_sentence(start_tok, end_tok, chain[-1]):
+            return None  # a scare quote or a title; but a short sentence quoted whole is speech
         if (
             last is not None
             and last.content
@@ -1640,6 +1640,20 @@ class Extractor:
             cand.content_root = self.clause_root(*cand.content[0])
             return cand
         return None
+
+    def whole_sentence(self, start: int, end: int, last: Quote) -> bool:
+        """Whether tokens ``[start, end)`` of a quotation (whose last segment is ``last``) are whole
+        sentences, the end mark inside the quote marks: '"Not once."', '"Never!"'."""
+        said = self.text[last.start : last.end].rstrip()
+        if said[-1:] not in (".", "!", "?") or NOT_A_CLAIM.fullmatch(said[:-1]):
+            return False  # (a link quoted whole says nothing: '"http://nyti.ms/1RH."')
+        first, n = self.sent_start[start], len(self.tok)
+        after = end
+        while after < n and self.sent_start[after] == self.sent_start[end - 1]:
+            after += 1
+        return all(
+            self.tok[i].is_punct or self.tok[i].is_space for i in (*range(first, start), *range(end, after))
+        )
 
     def speaker_after(self, verb: Token) -> Token | None:
         """The speaker of an inverted reporting clause ('"...," said Dana Whitfield', '"...," tweeted

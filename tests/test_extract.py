@@ -1258,6 +1258,31 @@ def test_a_quoted_title_after_the_verb_is_not_the_speaker(nlp) -> None:  # type:
     assert (record.source, record.source_role) == ("Whitfield", "a harbour official")
 
 
+# (text, a short quotation after a speaker's, whether it continues the speaker): a short sentence quoted
+# whole, its end mark inside the marks, is speech; a link quoted whole is not
+SHORT_CONTINUATIONS = [
+    (
+        '"Nobody came," said Joan Whitley, 72, whose house was flooded in March. "Not once."',
+        "Not once.",
+        True,
+    ),
+    ('"We tried," said Joan Whitley, who runs the shelter. "Never again!"', "Never again!", True),
+    (
+        '"Read it all," said Joan Whitley, who runs the site. "http://example.org/report."',
+        "http://example.org/report.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speech"), SHORT_CONTINUATIONS, ids=[s[1] for s in SHORT_CONTINUATIONS]
+)
+def test_a_short_sentence_quoted_whole_continues_the_speaker(run_extract, text, quote, speech) -> None:  # type: ignore[no-untyped-def]
+    records = [r for r in run_extract(text) if r.content == quote]
+    assert [(r.source, r.kind) for r in records] == ([("Joan Whitley", "direct")] if speech else [])
+
+
 # (text, content): a content that ends inside a quotation keeps its closing mark
 PAIRED_MARKS = [
     ('The ministry called the allegations "baseless."', 'the allegations "baseless."'),
