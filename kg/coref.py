@@ -19,6 +19,7 @@ from spacy.attrs import DEP, POS
 from spacy.tokens import Doc, Token
 
 from kg.sources import FIRST, NEUTER, PERSONAL, PLURAL, Mention, gender_of, given_names, role_words
+from kg.wordclass import word_class
 
 PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj"})  # where a mistagged surname counts
 KNOWN_KINDS = frozenset({"person", "organization", "group"})  # kinds a fuller mention passes on
@@ -174,7 +175,11 @@ class Resolver:
                 res = Resolution(full.name, m.role or full.role, known)
             else:
                 res = Resolution(name, m.role, kind)
-            gender = gender_of(doc, m) or (full.gender if full else None)
+            gender = (
+                gender_of(doc, m)
+                or (full.gender if full else None)
+                or ("neuter" if _writing(doc, m) else None)
+            )
             self.history.append(Named(pos, res.name, res.role, gender, res.kind or "unnamed", subject=True))
         if res is None:
             return Resolution(m.text(doc), None, kind)
@@ -196,15 +201,27 @@ class Resolver:
         return Resolution(full.name if full else n.name, n.role, "person")
 
     def _group_pronoun(self, word: str, pos: int) -> Resolution | None:
-        """ "they": the nearest earlier group, organisation or plural subject; "it": organisation."""
+        """ "they": the nearest earlier group, organisation or plural subject; "it": organisation, or a
+        piece of writing that spoke ("The report said ... It concluded")."""
         plural = word in PLURAL
         wanted = {"organization", "group"} if plural else {"organization"}
         candidates = [n for n in [*self.history, *self.groups] if n.pos < pos]
         candidates.sort(key=lambda n: n.pos)
         for n in reversed(candidates):
-            if n.kind in wanted or (plural and n.kind == "unnamed" and n.gender == "plural"):
+            if n.kind in wanted or (n.kind == "unnamed" and n.gender == ("plural" if plural else "neuter")):
                 return Resolution(n.name, n.role, n.kind)
         return None
+
+
+def _writing(doc: Doc, m: Mention) -> bool:
+    """Whether mention ``m`` names one piece of writing or speech ("the report", "a new study", "the
+    statement"), which "it" can point back to: a singular common noun WordNet files under
+    communication, and not first as a person."""
+    head = doc[m.head]
+    if head.pos_ != "NOUN" or head.tag_ != "NN":
+        return False
+    wc = word_class(head.lemma_.lower(), "n")
+    return wc is not None and "noun.communication" in wc.lexnames and wc.lexname != "noun.person"
 
 
 def group_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:

@@ -565,6 +565,15 @@ SOURCES = [
         "Dana Ruiz",
         "a farmer from Tulare",
     ),
+    # "it" after a piece of writing that spoke
+    (
+        "The 80-page report said inspectors had warned about cracks in the wall. It concluded that the"
+        " council ignored the warnings.",
+        "the council ignored",
+        "It",
+        "The 80-page report",
+        None,
+    ),
     # a courtesy title is part of the name as written, not a role
     (
         '"The count is done," said Ms. Lopez, the county clerk.',
