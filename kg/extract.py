@@ -56,7 +56,7 @@ from kg.namespace import BROADER
 from kg.nlp import parse
 from kg.quotes import Quote, balance_marks, find_quotes, quote_chains
 from kg.record import Attribution, Certainty, Kind, SourceType, Span, Stance
-from kg.sources import PRONOUNS, RELATIVE, Mention, mention_of, source_type
+from kg.sources import PRONOUNS, RELATIVE, Mention, extraposing_adjectives, mention_of, source_type
 from kg.stance import content_words, decide_stance, pointer, pointer_scope, root_negated, weaker
 from kg.wordclass import WordClass
 
@@ -84,6 +84,7 @@ TARGET_VERBS = frozenset(
     {"face", "draw", "spark", "fuel", "attract", "provoke", "trigger", "receive", "earn"}
 )
 PERSON_SUBJECTS = frozenset({"he", "she"})  # "he's said": "has" (it's, that's: "is")
+COPULAS = frozenset({"be", "seem", "become", "remain"})
 FINITE = frozenset({"MD", "VBD", "VBZ", "VBP"})  # tags of a finite verb
 NOT_A_SPEAKER = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 MAIN_CLAUSE = frozenset({"ROOT", "ccomp", "conj", "parataxis"})  # a clause of its own, not a modifier
@@ -437,6 +438,8 @@ class Extractor:
                 ("nsubj", "csubj", "nsubjpass") if hops or self.has_contracted(v) else ("nsubj", "csubj")
             )  # "X was criticized for refusing"; "he's predicted wins" is active
             subj = next((c for c in self.kids[v.i] if c.dep_ in deps and not self.quoted_subject(v, c)), None)
+            if subj is not None and self.extraposed(subj, v):
+                return None, False  # "It is hard to say whether ...": nobody says it
             if subj is not None:
                 if subj.lower_ in RELATIVE and v.dep_ == "relcl":
                     return v.head, False
@@ -462,6 +465,20 @@ class Extractor:
             if inverted is not None:
                 return inverted, False
         return self.preceding_np(verb), True
+
+    def extraposed(self, subj: Token, verb: Token) -> bool:
+        """Whether ``subj`` is an "it" standing in for a clause extraposed after an adjective of
+        ``verb``'s: "It is hard [to say ...]", "It's important [to remember that ...]", "It is clear
+        [that ...]"."""
+        if self.lower[subj.i] != "it" or self.lemma[verb.i] not in COPULAS:
+            return False
+        adjectives = extraposing_adjectives()
+        return any(
+            self.dep[a.i] in ("acomp", "advmod")  # "too soon" is an adverb
+            and self.lemma[a.i] in adjectives
+            and any(self.dep[c.i] in ("xcomp", "ccomp") for c in (*self.kids[a.i], *self.kids[verb.i]))
+            for a in self.kids[verb.i]
+        )
 
     def shared_subject_verb(self, v: Token) -> Token:
         """The verb whose subject the subjectless verb ``v`` shares: its head; but for a reporting verb
@@ -530,8 +547,10 @@ class Extractor:
             h = t.head
             if t.pos_ == "NOUN" and h.i < t.i and h.pos_ == "PROPN" and not self.in_quote(h.i):
                 t = h
-        if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ != "expl" and not self.in_quote(t.i):
-            return t  # an expletive ("There are concerns that", "it is clear that") names nobody
+        if t.dep_ == "expl" or self.extraposed(t, t.head):
+            return None  # an expletive ("There are concerns that", "It is too soon to say") names nobody
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote(t.i):
+            return t
         return None
 
     def cue_range(self, verb: Token, particle: Token | None = None) -> tuple[int, int]:

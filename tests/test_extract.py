@@ -574,6 +574,14 @@ SOURCES = [
         "The 80-page report",
         None,
     ),
+    # "it" before a verb that is no copula is a thing or an organisation
+    (
+        "The harbour agency met on Monday. It will soon say whether the dam is safe.",
+        "whether the dam is safe",
+        "It",
+        "The harbour agency",
+        None,
+    ),
     # a courtesy title is part of the name as written, not a role
     (
         '"The count is done," said Ms. Lopez, the county clerk.',
@@ -904,6 +912,10 @@ NOT_THE_SOURCE = [
     # an expletive subject names nobody: the concerns and the claims are the writer's to report
     ("There are concerns that the new bridge will not open in May.", "the new bridge", "concerns", None),
     ("There have been claims that the council hid the audit.", "the council hid", "claims", None),
+    # ... nor does an "it" that stands in for a clause after an adjective (kg/data/extraposing.txt)
+    ("It is far too early to tell how much the storm cost the county.", "the storm cost", "to tell", None),
+    ("It's worth recalling that the vote was close.", "the vote was close", "recalling", None),
+    ("It is still too soon to tell what the flood cost the county.", "the flood cost", "to tell", None),
     # raising: the writer's hedge on the whole clause, subject included
     ("The plan seems to be failing.", "failing", "seems", "The plan to be failing"),
     (
