@@ -71,6 +71,12 @@ CLAIM_NOUNS = frozenset(
         "charge",
         "charges",
         "speculation",
+        "finding",
+        "findings",
+        "conclusion",
+        "conclusions",
+        "account",
+        "accounts",
     ]
 )
 OWN_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})  # the speaker's own

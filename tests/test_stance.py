@@ -153,6 +153,17 @@ RESPONSES = [
         "these claims",
         "a ceasefire deal was reached",  # not the officials' denial in between
     ),
+    # a report's findings, a witness's account
+    (
+        "The audit found that the council had lost two million pounds. The council rejected the findings.",
+        "the findings",
+        "the council had lost two million pounds",
+    ),
+    (
+        "Witnesses said the police had fired first. The police chief disputed their account.",
+        "their account",
+        "the police had fired first",
+    ),
 ]
 
 
