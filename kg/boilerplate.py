@@ -9,7 +9,8 @@ import re
 
 from kg.record import Span
 
-COPYRIGHT = re.compile(r"©|\bcopyright\b|all rights reserved|do not reproduce", re.IGNORECASE)
+# ("Ã©", or "A" with a combining tilde and "©", is an "é" decoded as Windows-1252: "rÃ©sumÃ©")
+COPYRIGHT = re.compile(r"(?<![Ã\u0303])©|\bcopyright\b|all rights reserved|do not reproduce", re.IGNORECASE)
 CALL_TO_ACTION = re.compile(
     r"^\s*(read more|related( stories| articles)?:|click here|sign up|subscribe|follow us|share this|"
     r"watch:|listen:|advertisement\s*$)",
@@ -19,8 +20,11 @@ BYLINE = re.compile(
     r"^\s*by\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}(\s+and\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})?\s*$"
 )
 CREDIT = re.compile(  # (the word boundary shared by a group: scanning with one test is 3 times faster)
-    r"getty images|/\s*shutterstock|\(photo\b|"
-    r"\b(?:afp\b|reuters/|ap photo\b|photo:|image:|credit:|photograph:|picture:)",
+    # an agency credits a picture after a slash ("John Doe/AFP", "REUTERS/Ann Reyes"); not a dateline,
+    # "New York (AFP) -", nor a poll, "a Reuters/Ipsos poll"
+    r"getty images|/\s*shutterstock|/\s*afp\b|\(photo\b|"
+    r"\b(?:afp\s*(?:/|photo\b|via\b)|reuters/(?!ipsos)|ap photo\b|"
+    r"photo:|image:|credit:|photograph:|picture:)",
     re.IGNORECASE,
 )
 QUOTE_MARK = re.compile(r"[\"“”]")
@@ -48,8 +52,13 @@ def is_boilerplate(paragraph: str, following: str | None = None) -> bool:
         return True
     if not QUOTE_MARK.search(paragraph) and len(paragraph.split()) < 80 and CREDIT.search(paragraph):
         return True  # (the copyright and credit searches are the slow tests: they come last)
-    # A photo caption printed twice, the second time with its credit appended.
-    return bool(following and len(paragraph) > 40 and following.startswith(paragraph))
+    # A photo caption printed twice, the second time with its credit appended (not a paragraph repeated).
+    return bool(
+        following
+        and len(paragraph) > 40
+        and len(following) > len(paragraph)
+        and following.startswith(paragraph)
+    )
 
 
 def boilerplate_spans(text: str) -> list[Span]:

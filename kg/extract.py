@@ -328,6 +328,14 @@ class Extractor:
     def in_boilerplate(self, char: int) -> bool:
         return any(s.start <= char < s.end for s in self.skip)
 
+    def boilerplate_sentence(self, sent: SpacySpan) -> bool:
+        """Whether ``sent`` lies in boilerplate, from its first to its last character that is not
+        space (a sentence takes the line breaks after it; a paragraph span does not)."""
+        end = sent.end_char
+        while end > sent.start_char + 1 and self.text[end - 1].isspace():
+            end -= 1
+        return self.in_boilerplate(sent.start_char) and self.in_boilerplate(end - 1)
+
     def in_quote(self, i: int) -> bool:
         return self.quote_of[i] is not None
 
@@ -570,7 +578,7 @@ class Extractor:
     # ------------------------------------------------------------------ finders
     def run(self) -> list[Candidate]:
         for sent in self.sents:
-            if self.in_boilerplate(sent.start_char) and self.in_boilerplate(max(sent.end_char - 1, 0)):
+            if self.boilerplate_sentence(sent):
                 continue
             self.find_according_to(sent)
             self.find_inverted_parentheticals(sent)

@@ -465,6 +465,7 @@ def test_unbalanced_marks_never_crash(run_extract, text) -> None:  # type: ignor
     [
         "© 2024 Latin Times. All rights reserved. Do not reproduce without permission.",
         "Read more: Officials say the bridge will reopen.",
+        "Read more: Officials say the bridge will reopen.\n\n",  # the line breaks a sentence takes
         "Smoke rises over the city, Getty Images | John Doe/AFP",
         "By John Smith and Jane Doe",
         # a label with an address, a handle or a byline; a tally of numbers
@@ -477,6 +478,22 @@ def test_unbalanced_marks_never_crash(run_extract, text) -> None:  # type: ignor
 )
 def test_boilerplate_is_not_a_claim(run_extract, text) -> None:  # type: ignore[no-untyped-def]
     assert run_extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dateline names the agency, it credits no picture
+        "New York (AFP) – The mayor said on Monday that the pier would reopen in May.",
+        # a poll is no photo credit
+        "The latest Reuters/Ipsos survey shows that most voters back the pier.",
+        # an "é" decoded as Windows-1252 ("Ã©", or "A" with a combining tilde) is no copyright sign
+        "Her r\u00c3\u00a9sum\u00c3\u00a9 is long, and the mayor said the pier would reopen.",
+        "Her rA\u0303\u00a9sumA\u0303\u00a9 is long, and the mayor said the pier would reopen.",
+    ],
+)
+def test_a_paragraph_like_boilerplate_is_still_read(run_extract, text) -> None:  # type: ignore[no-untyped-def]
+    assert [r for r in run_extract(text) if "pier" in r.content]
 
 
 def test_pronoun_resolution_uses_gender(run_extract) -> None:  # type: ignore[no-untyped-def]
