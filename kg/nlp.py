@@ -103,6 +103,10 @@ def model_id_of(name: str | None = None) -> str:
 
 LINE_BREAKS = "claimkg_line_breaks"
 TERMINAL = tuple('.!?:;"\u201d\u2019)]\u2026')  # a line ending in one of these ends its sentence
+OPENING_MARKS = frozenset(
+    {'"', "\u201c", "''", "``", "\u2018", "'", "\u201e", "\u00ab"}
+)  # a quotation's first token
+NOT_A_START = 2**64 - 1  # SENT_START -1 ("not a start") as the uint64 that spaCy's arrays hold
 SHORT_LINE = 60  # a shorter line is a headline, byline, dateline or list item, not a wrapped line
 # A dateline opening a paragraph: "SPRINGFIELD (AP) - ", "LAKE CITY, Fla. - ", "SHELBYVILLE, May 3 (UPI) -".
 DATELINE = re.compile(
@@ -148,11 +152,23 @@ def line_break_starts(doc: Doc) -> Doc:
         line = text[line_start : idx[n - 1]].rstrip()
         if line.endswith(TERMINAL) or (len(line) < SHORT_LINE and not text[idx[n] : idx[n] + 1].islower()):
             marked.append(n)
+    # a paragraph opened by a quote mark goes on with the word after it: after a line with no end mark
+    # (a headline, "READ MORE: ..."), the parser would make the mark a sentence of its own
+    held = [
+        n + 1
+        for n in marked
+        if n + 1 < len(idx) and not space[n + 1] and _opens_quote(text, idx[n], length[n])
+    ]
     if marked:  # at once: setting Token.is_sent_start one by one rescans the Doc each time
         sent_start = doc.to_array([SENT_START])
         sent_start[marked] = 1
+        sent_start[held] = NOT_A_START
         doc.from_array([SENT_START], sent_start)  # type: ignore[arg-type]  # uint64
     return doc
+
+
+def _opens_quote(text: str, start: int, length: int) -> bool:
+    return text[start : start + length] in OPENING_MARKS
 
 
 def _register() -> None:

@@ -30,6 +30,12 @@ DATELINES = [
     ("SHELBYVILLE, May 3 (UPI) -- |Former Attorney General Ann Lee told delegates that it was rigged.", None),
     ("The CEO said - and he meant it - that profits would rise.", "The CEO"),  # no dateline
 ]
+# a paragraph opened by a quote mark after a line with no end mark: the mark opens the sentence
+QUOTE_OPENED = [
+    'READ MORE: Senate passes stopgap bill\n\n"This is a win for families," Senator Lee said.',
+    "Senate Passes Stopgap Bill\n\n\u201cThis is a win for families,\u201d Senator Lee said.",
+    "Senate passes stopgap bill\n''This is a win for families,'' Senator Lee said.",
+]
 # a single line break inside a hard-wrapped sentence is left to the parser
 WRAPPED = [
     "The spokesman for the ministry of defence said on Monday that the talks\nwould resume next week.",
@@ -63,6 +69,14 @@ def test_the_words_after_a_dateline_start_a_sentence(nlp, marked: str, source: s
     assert records and all(r.source is None or not r.source.isupper() for r in records)
     if source is not None:
         assert source in {r.source for r in records}
+
+
+@pytest.mark.parametrize("text", QUOTE_OPENED)
+def test_a_paragraph_opened_by_a_quote_mark_is_one_sentence(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    *_, last = doc.sents
+    assert last.text.startswith(text[text.rindex("\n") + 1 :][:6])
+    assert last.text.rstrip().endswith("Senator Lee said.")
 
 
 @pytest.mark.parametrize("text", WRAPPED)
