@@ -342,13 +342,15 @@ class Extractor:
     # ------------------------------------------------------------------ helpers
     def trim(self, a: int, b: int) -> tuple[int, int] | None:
         """Trim edge punctuation, spaces and leading connectives from token range ``[a, b)``, and a
-        coordinator from its end."""
+        coordinator from its end; ``None`` when no word is left."""
         space, lower = self.is_space, self.lower  # (edge marks have no case: lower is the text)
         while a < b and (space[a] or lower[a] in EDGE_TRIM or lower[a] in CONNECTIVES):
             a += 1
         while b > a and (space[b - 1] or lower[b - 1] in EDGE_TRIM or self.dep[b - 1] == "cc"):
             b -= 1  # "the vote was rushed [and]": a coordinator left by a cut conjunct
-        return (a, b) if a < b else None
+        if self.words_before[b] == self.words_before[a]:
+            return None  # no word left, only marks: "[''] For me,'' he concluded"
+        return a, b
 
     def subtree(self, t: Token, exclude: Iterable[Token] = ()) -> tuple[int, int] | None:
         """The contiguous token range of ``t``'s subtree minus excluded subtrees at its edges, and

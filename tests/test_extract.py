@@ -1334,3 +1334,23 @@ def test_content_keeps_the_marks_of_its_quotation(run_extract, text, content) ->
     (r,) = run_extract(text)
     assert r.content == content
     assert all(text[s.start : s.end] == r.content for s in r.content_spans)
+
+
+# (text, a token range [a, b), what trim keeps of it)
+TRIMS = [
+    ('"For us," Ms. Ruiz concluded.', (0, 1), None),  # only a mark: no word left
+    ('"For us," Ms. Ruiz concluded.', (4, 5), None),
+    ('"For us," Ms. Ruiz concluded.', (0, 4), '"For us'),  # (a quote mark stays: quotations are read by it)
+    ("The plan, and the vote, failed.", (2, 7), "the vote"),  # edge commas and a connective
+]
+
+
+@pytest.mark.parametrize(("text", "tokens", "kept"), TRIMS)
+def test_trim_keeps_words_or_nothing(nlp, text, tokens, kept) -> None:  # type: ignore[no-untyped-def]
+    from kg.document import Document
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    ex = Extractor(Document("t", text), nlp(text), load_lexicon())
+    trimmed = ex.trim(*tokens)
+    assert (ex.doc[trimmed[0] : trimmed[1]].text if trimmed else None) == kept
