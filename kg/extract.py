@@ -1148,13 +1148,27 @@ class Extractor:
         related = [c for c in self.kids[verb.i] if c.dep_ in ("ccomp", "parataxis", "conj")]
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i > verb.i:
             related.append(verb.head)  # the parse may hang the reporting clause on B: "said" <- "win"
-        for comp in related:
+        before = self.quote_before_clause(verb)  # the parse may hang A on the verb: '"For us," X said'
+        for comp in [*related, *([before] if before is not None else [])]:
             q = self.quote_of[comp.i]
             if q is not None and self.quotes[q].chain not in chains:
                 segs = [s for s in self.quotes if s.chain == self.quotes[q].chain]
                 chains.add(self.quotes[q].chain)
                 cand.chars = sorted(cand.chars + [(s.start, s.end) for s in segs])
                 cand.content = sorted(cand.content + [self.char_to_tokens(s.start, s.end) for s in segs])
+
+    def quote_before_clause(self, verb: Token) -> Token | None:
+        """The last quoted word of a quotation that the reporting clause of ``verb`` (its subject, when
+        the subject comes first, and the verb) splits off, in the same sentence: '"For us," [Ms. Ruiz
+        concluded], "..."' (a comma ends it, inside the marks or after them)."""
+        subj = next((c for c in self.kids[verb.i] if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        i = (subj.left_edge.i if subj is not None else verb.i) - 1
+        comma = False
+        while i >= 0 and not self.in_quote(i) and (self.tok[i].is_punct or self.is_space[i]):
+            comma, i = comma or self.lower[i] == ",", i - 1
+        if i < 0 or not self.in_quote(i) or self.sent_start[i] != self.sent_start[verb.i]:
+            return None
+        return self.tok[i] if comma or self.lower[i] == "," else None
 
     def absorb_quotes(self, cand: Candidate) -> None:
         """A content that lies inside a quotation becomes the whole quotation (direct); one that

@@ -296,6 +296,17 @@ SPLIT_QUOTES = [
         ["We will fight on", "and we will win."],
         "Ms Quill",
     ),
+    # the parse hangs A on the verb ("For us" a prep of "concluded"), and wire-style marks
+    (
+        '"For us," Ms. Ruiz concluded, "the pier was the heart of the town."',
+        ["For us", "the pier was the heart of the town."],
+        "Ms. Ruiz",
+    ),
+    (
+        "''In the end,'' Ms. Ruiz said, ''the pier was the heart of the town.''",
+        ["In the end", "the pier was the heart of the town."],
+        "Ms. Ruiz",
+    ),
 ]
 
 
@@ -327,6 +338,12 @@ QUOTES_AFTER_THE_SENTENCE = [
         "'We have no choice,' Ms Quill told reporters. 'The timbers under the pier are rotten.'",
         ["We have no choice", "The timbers under the pier are rotten."],
         "Ms Quill",
+    ),
+    # a quotation that ends its own sentence before the next reporting clause is not split off by it
+    (
+        '"The old pier is finished." Ana Ruiz added, "It has served the town for a century."',
+        ["The old pier is finished.", "It has served the town for a century."],
+        "Ana Ruiz",
     ),
 ]
 
