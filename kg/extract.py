@@ -174,6 +174,7 @@ BASE_CONFIDENCE: dict[str, float] = {
     "ccomp": 0.82,
     "parataxis": 0.8,
     "parenthetical": 0.82,
+    "trailing-clause": 0.75,
     "xcomp": 0.62,
     "pobj": 0.75,
     "dobj": 0.5,
@@ -590,6 +591,7 @@ class Extractor:
             else:
                 self.find_verb_cues(sent)
             self.find_nominal(sent)
+            self.find_trailing_reporting_clause(sent)
             self.find_passive_hedges(sent)
         self.find_colon_speakers()
         self.find_quotes()
@@ -1287,6 +1289,58 @@ class Extractor:
         if nxt >= end or self.tok[nxt].tag_ not in FINITE:
             return None
         return head, close, nxt
+
+    def find_trailing_reporting_clause(self, sent: SpacySpan) -> None:
+        """ "The strike could last weeks, sources said.": a reporting clause that ends the sentence after
+        a comma, when the parse gave its verb no complement (it made "last" an adjective, say) and so no
+        record: the words before the comma are the content."""
+        for v in range(sent.end - 1, sent.start, -1):
+            if self.pos[v] in ("VERB", "AUX"):
+                break
+        else:
+            return
+        if self.reserved[v] or self.in_quote(v) or self.dep[v] == "relcl":
+            return  # (", who added": the clause before is no content of the relative's)
+        t = self.tok[v]
+        cue, particle = self.lexicon_cue(t)
+        if (
+            cue is None
+            or particle is not None
+            or "say" not in (cue.cue_class, BROADER.get(cue.cue_class or ""))
+        ):
+            return
+        if self.after_quotation(t):
+            return
+        if any(self.dep[c.i] in ("ccomp", "xcomp", "dobj", "parataxis") for c in self.kids[v]):
+            return  # the parse gave it a complement: the learned cues have read it
+        # its subject right before it (the parse may make the content's subject a second one)
+        subj = max(
+            (c for c in self.kids[v] if self.dep[c.i] == "nsubj" and c.i < v), key=lambda c: c.i, default=None
+        )
+        if subj is None or subj.right_edge.i + 1 != v:
+            return
+        comma = subj.left_edge.i - 1
+        if comma <= sent.start or self.lower[comma] != ",":
+            return
+        content = self.trim(sent.start, comma)
+        if content is None or not self.free(*content):
+            return
+        first = self.next_word[content[0]]
+        if self.pos[first] not in NP_START or not any(self.tok[i].tag_ in FINITE for i in range(*content)):
+            return  # a clause opened by its subject, not a phrase: "In the text accompanying the video,"
+        self.add(
+            Candidate(
+                "trailing-clause",
+                "indirect",
+                [content],
+                self.cue_range(t),
+                cue,
+                self.speaker(subj, t),
+                False,
+                cue.cue_class,
+                content_root=self.clause_root(*content),
+            )
+        )
 
     def find_source_phrases(self, sent: SpacySpan) -> None:
         """The lexicon's prep cues: "*In* the latest *poll*, the mayor leads by six points"."""

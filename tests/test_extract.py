@@ -1371,3 +1371,32 @@ def test_trim_keeps_words_or_nothing(nlp, text, tokens, kept) -> None:  # type: 
     ex = Extractor(Document("t", text), nlp(text), load_lexicon())
     trimmed = ex.trim(*tokens)
     assert (ex.doc[trimmed[0] : trimmed[1]].text if trimmed else None) == kept
+
+
+# (text, content, source, certainty): a reporting clause ending the sentence after a comma, when the
+# parse gives its verb no complement (these parses make "last" an adjective)
+TRAILING = [
+    ("The pier could last decades, engineers said.", "The pier could last decades", "engineers", "certain"),
+    (
+        "The strike will reportedly last weeks, union sources said on Monday.",
+        "The strike will reportedly last weeks",
+        "union sources",
+        "probable",
+    ),
+    # a phrase before the comma is no content
+    ("In a post accompanying the video, Ana Ruiz wrote.", None, None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source", "certainty"), TRAILING, ids=[t[0][:30] for t in TRAILING]
+)
+def test_a_trailing_reporting_clause_without_complement(
+    run_extract, text, content, source, certainty
+) -> None:  # type: ignore[no-untyped-def]
+    records = run_extract(text)
+    if content is None:
+        assert records == []
+        return
+    (r,) = records
+    assert (r.content, r.source, r.cue, r.certainty) == (content, source, "said", certainty)
