@@ -110,6 +110,7 @@ def role_words() -> dict[str, str]:
     return _word_list("roles.txt")
 
 
+@cache
 def extraposing_adjectives() -> frozenset[str]:
     """Adjectives whose "it" stands in for an extraposed clause ("It is hard to say ...")."""
     return frozenset(_word_list("extraposing.txt"))
