@@ -747,6 +747,9 @@ class Extractor:
                 # "cited [X] as Y" holds the claim in X (dobj+); "cited as Y" alone has only a predicate
                 if pobj is not None and (c.lower_ != "as" or any(x.dep_ == "dobj" for x in kids)):
                     add(f"prep:{c.lower_}", [self.subtree(pobj)], pobj)
+                    clause = self.misplaced_complement(pobj)
+                    if clause is not None:  # "told X in a letter [that Y]": the parse hung Y on "letter"
+                        add("ccomp", [self.subtree(clause)], clause)
             elif dep == "nsubjpass":
                 add("passive-agent" if agent is not None else "nsubjpass", [self.subtree(c)], c, agent=agent)
         if t.dep_ in HEAD_SIDE and t.head.pos_ in ("VERB", "AUX"):  # "X is coming, he said"
@@ -755,6 +758,20 @@ class Extractor:
         if raised is not None:
             add("raising", raised[0], raised[2])
         return out
+
+    def misplaced_complement(self, noun: Token) -> Token | None:
+        """A that-clause the parse made a relative clause of ``noun`` though "that" only marks it (a
+        relative "that" is the clause's subject or object, and this clause has its own subject): in
+        "told the council in a letter that the pier would close" the clause is the verb's complement."""
+        for c in self.kids[noun.i]:
+            if self.dep[c.i] != "relcl" or c.i < noun.i:
+                continue  # (an "acl" that-clause is a noun's own content: "the claim that ...")
+            kids = self.kids[c.i]
+            if any(self.dep[m.i] == "mark" and self.lower[m.i] == "that" for m in kids) and any(
+                self.dep[x.i] in ("nsubj", "nsubjpass") for x in kids
+            ):
+                return c
+        return None
 
     def gapped_clause(self, c: Token) -> list[tuple[int, int] | None]:
         """The complement of a cue inside a relative clause, whose relative word opens the complement

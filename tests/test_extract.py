@@ -1400,3 +1400,32 @@ def test_a_trailing_reporting_clause_without_complement(
         return
     (r,) = records
     assert (r.content, r.source, r.cue, r.certainty) == (content, source, "said", certainty)
+
+
+# (text, content, cue): a that-clause the parse hangs on the noun of a phrase after the verb, as a
+# relative clause, is the verb's complement; a noun's own that-clause ("claims that") stays the noun's
+MISPLACED_COMPLEMENTS = [
+    (
+        "The mayor told the Herald in an interview that his county would appeal.",
+        "that his county would appeal",
+        "told",
+    ),
+    (
+        "The mayor pushed back on claims that the pier was unsafe.",
+        "claims that the pier was unsafe",
+        "pushed",
+    ),
+    (
+        "The senator apologized for his aide's suggestion that the vote was rigged.",
+        "his aide's suggestion that the vote was rigged",
+        "apologized",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"), MISPLACED_COMPLEMENTS, ids=[m[2] for m in MISPLACED_COMPLEMENTS]
+)
+def test_a_complement_hung_on_a_phrase_noun(run_extract, text, content, cue) -> None:  # type: ignore[no-untyped-def]
+    (r,) = run_extract(text)
+    assert (r.content, r.cue) == (content, cue)
