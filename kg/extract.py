@@ -2034,31 +2034,27 @@ def assemble(
         quotes = find_quotes(text)
     tok = tokens if tokens is not None else list(doc)
     sentences = _Sentences(doc, text)
+    own_types = [source_type(doc, c.source) if c.source is not None else None for c in cands]
     names = [
-        Named(doc[c.source.start].idx, c.source.name(doc), c.source.role, None, source_type(doc, c.source))
-        for c in cands
-        if c.source is not None and doc[c.source.head].pos_ == "PROPN"
+        Named(doc[c.source.start].idx, c.source.name(doc), c.source.role, None, kind)
+        for c, kind in zip(cands, own_types, strict=True)
+        if c.source is not None and kind is not None and doc[c.source.head].pos_ == "PROPN"
     ]
     resolver = Resolver(doc, person_names(doc, in_quote), names, group_names(doc, in_quote))
     sha = document.sha256
     records: list[Attribution] = []
     earlier: list[_Said] = []
-    for c in cands:
+    for c, stype in zip(cands, own_types, strict=True):
         m = c.source
-        stype: SourceType | None = None
         source_text = resolved = role = None
         if m is not None:
-            stype = source_type(doc, m)
             res = resolver.resolve(m, doc[m.start].idx, stype)
             source_text, resolved, role = m.text(doc), res.name, res.role
             c.resolved = resolved
-            if (
-                res.kind
-                and stype in ("person", "organization", "group")
-                and res.kind != stype
-                and (doc[m.head].lower_ in PRONOUNS or resolved != m.name(doc))
-            ):
-                stype = res.kind  # type: ignore[assignment]  # a pronoun's or a short name's antecedent
+            # the resolution's kind differs from the mention's own only where it found an antecedent:
+            # a pronoun's, or the fuller mention of a short name ("Delgado" -> Maria Delgado, a person)
+            if res.kind and stype in ("person", "organization", "group") and res.kind != stype:
+                stype = res.kind  # type: ignore[assignment]
         content_toks = [t for a, b in c.content for t in tok[a:b]]
         words = content_words(content_toks)
         cue_tok = doc[c.cue[1] - 1] if c.cue else None
