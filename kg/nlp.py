@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from kg.quotes import OPENING, SINGLE_OPENING, STRAIGHT
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -103,9 +105,8 @@ def model_id_of(name: str | None = None) -> str:
 
 LINE_BREAKS = "claimkg_line_breaks"
 TERMINAL = tuple('.!?:;"\u201d\u2019)]\u2026')  # a line ending in one of these ends its sentence
-OPENING_MARKS = frozenset(
-    {'"', "\u201c", "''", "``", "\u2018", "'", "\u201e", "\u00ab"}
-)  # a quotation's first token
+# a token that can open a quotation (kg.quotes' marks)
+OPENING_MARKS = OPENING | STRAIGHT | SINGLE_OPENING | {"''", "``"}
 NOT_A_START = 2**64 - 1  # SENT_START -1 ("not a start") as the uint64 that spaCy's arrays hold
 SHORT_LINE = 60  # a shorter line is a headline, byline, dateline or list item, not a wrapped line
 # A dateline opening a paragraph: "SPRINGFIELD (AP) - ", "LAKE CITY, Fla. - ", "SHELBYVILLE, May 3 (UPI) -".
@@ -157,7 +158,7 @@ def line_break_starts(doc: Doc) -> Doc:
     held = [
         n + 1
         for n in marked
-        if n + 1 < len(idx) and not space[n + 1] and _opens_quote(text, idx[n], length[n])
+        if n + 1 < len(idx) and not space[n + 1] and text[idx[n] : idx[n] + length[n]] in OPENING_MARKS
     ]
     if marked:  # at once: setting Token.is_sent_start one by one rescans the Doc each time
         sent_start = doc.to_array([SENT_START])
@@ -165,10 +166,6 @@ def line_break_starts(doc: Doc) -> Doc:
         sent_start[held] = NOT_A_START
         doc.from_array([SENT_START], sent_start)  # type: ignore[arg-type]  # uint64
     return doc
-
-
-def _opens_quote(text: str, start: int, length: int) -> bool:
-    return text[start : start + length] in OPENING_MARKS
 
 
 def _register() -> None:
