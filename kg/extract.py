@@ -449,9 +449,9 @@ class Extractor:
                 ("nsubj", "csubj", "nsubjpass") if hops or self.has_contracted(v) else ("nsubj", "csubj")
             )  # "X was criticized for refusing"; "he's predicted wins" is active
             subj = next((c for c in self.kids[v.i] if c.dep_ in deps and not self.quoted_subject(v, c)), None)
-            if subj is not None and self.extraposed(subj, v):
-                return None, False  # "It is hard to say whether ...": nobody says it
             if subj is not None:
+                if self.extraposed(subj, v):
+                    return None, False  # "It is hard to say whether ...": nobody says it
                 if subj.lower_ in RELATIVE and v.dep_ == "relcl":
                     return v.head, False
                 return subj, False
