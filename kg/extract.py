@@ -747,7 +747,8 @@ class Extractor:
                 # "cited [X] as Y" holds the claim in X (dobj+); "cited as Y" alone has only a predicate
                 if pobj is not None and (c.lower_ != "as" or any(x.dep_ == "dobj" for x in kids)):
                     add(f"prep:{c.lower_}", [self.subtree(pobj)], pobj)
-                    clause = self.misplaced_complement(pobj)
+                    says_that = c.lower_ == "in" and cue is not None and "ccomp" in cue.frames
+                    clause = self.misplaced_complement(pobj, own=says_that)
                     if clause is not None:  # "told X in a letter [that Y]": the parse hung Y on "letter"
                         add("ccomp", [self.subtree(clause)], clause)
             elif dep == "nsubjpass":
@@ -759,13 +760,17 @@ class Extractor:
             add("raising", raised[0], raised[2])
         return out
 
-    def misplaced_complement(self, noun: Token) -> Token | None:
+    def misplaced_complement(self, noun: Token, own: bool = False) -> Token | None:
         """A that-clause the parse made a relative clause of ``noun`` though "that" only marks it (a
         relative "that" is the clause's subject or object, and this clause has its own subject): in
-        "told the council in a letter that the pier would close" the clause is the verb's complement."""
+        "told the council in a letter that the pier would close" the clause is the verb's complement.
+        ``own``: also a clause the parse made the noun's own ("acl"), for the noun of an "in" phrase
+        under a verb that takes a that-clause -- the medium a speaker said it in ("said in a statement
+        that ..."); elsewhere an "acl" that-clause is the noun's content ("pushed back on claims that
+        ...", "is firm in his contention that ...")."""
         for c in self.kids[noun.i]:
-            if self.dep[c.i] != "relcl" or c.i < noun.i:
-                continue  # (an "acl" that-clause is a noun's own content: "the claim that ...")
+            if self.dep[c.i] not in (("relcl", "acl") if own else ("relcl",)) or c.i < noun.i:
+                continue
             kids = self.kids[c.i]
             if any(self.dep[m.i] == "mark" and self.lower[m.i] == "that" for m in kids) and any(
                 self.dep[x.i] in ("nsubj", "nsubjpass") for x in kids

@@ -1411,9 +1411,25 @@ MISPLACED_COMPLEMENTS = [
         "told",
     ),
     (
+        'The ministry warned in a notice that the offer "falls well short" of its demands.',
+        'that the offer "falls well short" of its demands',
+        "warned",
+    ),
+    (
+        'The union told members in an email that the offer "falls well short" of its demands.',
+        'that the offer "falls well short" of its demands',
+        "told",
+    ),
+    (
         "The mayor pushed back on claims that the pier was unsafe.",
         "claims that the pier was unsafe",
         "pushed",
+    ),
+    ("Mr. Lee is alone in his view that the tax is unfair.", "that the tax is unfair", "view"),
+    (
+        "The governor was unmoved in her belief that the levy was lawful.",
+        "that the levy was lawful",
+        "belief",
     ),
     (
         "The senator apologized for his aide's suggestion that the vote was rigged.",
