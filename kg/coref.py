@@ -169,6 +169,8 @@ class Resolver:
         else:
             name = m.name(doc)
             full = self.expand(name)
+            if full is not None and not _short_form(doc, m, full.name):
+                full = None
             if full is not None:
                 # the fuller mention's kind: "Delgado" (tagged ORG here) is "Maria Delgado", a person
                 known = full.kind if full.kind in KNOWN_KINDS else kind
@@ -211,6 +213,16 @@ class Resolver:
             if n.kind in wanted or (n.kind == "unnamed" and n.gender == ("plural" if plural else "neuter")):
                 return Resolution(n.name, n.role, n.kind)
         return None
+
+
+def _short_form(doc: Doc, m: Mention, full: str) -> bool:
+    """Whether mention ``m`` can be a short form of the name ``full`` that ends in its words: written as
+    a name ("Sanders", which the tagger often makes a common noun), or "the" and the last word of an
+    institution's name ("the department": the State Department); not "the discussion" (a Democrat
+    familiar with the discussion) or "teachers" (the CORE Teachers)."""
+    if doc[m.head].text[:1].isupper():
+        return True
+    return doc[m.start].lower_ == "the" and full.split()[-1][:1].isupper()
 
 
 def _writing(doc: Doc, m: Mention) -> bool:

@@ -157,15 +157,18 @@ def _kept(token: Token, cue: int | None = None) -> list[int]:
             and not (cue is not None and child.left_edge.i <= cue <= child.right_edge.i)
         ):
             continue
-        if child.dep_ == "prep" and child.lower_ not in KEEP_PREPS:
-            continue
+        if child.dep_ == "prep" and not (
+            child.lower_ in KEEP_PREPS or (child.lower_ == "to" and token.lower_ in role_words())
+        ):
+            continue  # (but "an aide *to the governor*")
         if child.dep_ == "prep" and child.i < token.i:
             continue
-        keep.extend(
-            t.i
-            for t in child.subtree
-            if not ((t.dep_ in ("relcl", "appos") and t is not child) or t.is_space)
-        )
+        # a clause or an apposition inside the dependent goes with all it holds ("a spokeswoman for
+        # the Pentagon[, Lt. Col. Anne Gresham,]")
+        inner = {
+            x.i for t in child.subtree if t.dep_ in ("relcl", "appos") and t is not child for x in t.subtree
+        }
+        keep.extend(t.i for t in child.subtree if not (t.i in inner or t.is_space))
     keep.sort()
     # Keep the contiguous run containing the head.
     pos = keep.index(token.i)
@@ -191,7 +194,7 @@ def mention_of(token: Token, floor: int = 0, cue: int | None = None) -> Mention:
         return _phrase(token, floor, cue)
     # "its chief executive, Moira Tennant, said": the name speaks, in the role its head noun names
     m, phrase = _phrase(name, floor, cue), _phrase(token, floor, cue)
-    role = " ".join(filter(None, [phrase.text(token.doc), m.role]))
+    role = ", ".join(filter(None, [phrase.text(token.doc), m.role]))  # "a spokeswoman ..., Lt. Col."
     return Mention(m.start, m.end, m.head, m.name_start, role)
 
 
@@ -235,10 +238,29 @@ def _appositive_name(token: Token) -> Token | None:
     if token.pos_ != "NOUN":
         return None
     a = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i), None)
+    if a is None:
+        a = _misplaced_appositive(token)
     if a is None or a.pos_ != "PROPN" or a.ent_type_ in NOT_NAMES or a.doc[a.left_edge.i - 1].text != ",":
         return None
     words = [t for t in a.subtree if not (t.is_punct or t.is_space)]
     return a if all(t.pos_ == "PROPN" for t in words) else None
+
+
+def _misplaced_appositive(token: Token) -> Token | None:
+    """A person's name the parse hung on the institution in a role noun's phrase, though it names the
+    role's holder: "a spokeswoman for the Pentagon, *Lt. Col. Anne Gresham*," (an institution is no
+    person; "an aide to the governor, Kathy Hale," stays the governor's)."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.i < token.i or token.lower_ not in role_words():
+            continue
+        for pobj in prep.children:
+            institution = pobj.ent_type_ in ("ORG", "GPE", "NORP") or pobj.lower_ in ORG_WORDS
+            if pobj.dep_ != "pobj" or not institution:
+                continue
+            a = next((c for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i), None)
+            if a is not None and a.ent_type_ == "PERSON":
+                return a
+    return None
 
 
 def _name_start(doc: Doc, start: int, end: int, head: int) -> int:
@@ -255,9 +277,15 @@ def _name_start(doc: Doc, start: int, end: int, head: int) -> int:
         i - 1 >= start
         and doc[i - 1].pos_ == "PROPN"
         and (doc[i - 1].lower_ not in roles or (_one_entity(doc, i - 1, head) and institution))
+        and not _split_abbreviation(doc, i - 1, roles)
     ):
         i -= 1
     return i
+
+
+def _split_abbreviation(doc: Doc, i: int, roles: dict[str, str]) -> bool:
+    """The full stop of a title the tokenizer split from its word: "Lt" "." in "Lt. Col. Anne Gresham"."""
+    return doc[i].text == "." and i > 0 and doc[i - 1].lower_ + "." in roles
 
 
 def _one_entity(doc: Doc, a: int, b: int) -> bool:

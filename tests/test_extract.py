@@ -632,6 +632,23 @@ SOURCES = [
         "Gang of Eight",
         None,
     ),
+    # a short form is written as a name, or is "the" and an institution's last word; a common noun
+    # that ends a longer name is no short form of it
+    (
+        "Ana Cruz of the Oakland Teachers said the strike would go on. Across the city, teachers said"
+        " they were ready.",
+        "they were ready",
+        "teachers",
+        "teachers",
+        None,
+    ),
+    (
+        "The State Department said the embassy would reopen. The department said staff would return.",
+        "staff would return",
+        "The department",
+        "State Department",
+        None,
+    ),
     # a full name is never "expanded" into another person of the same surname
     (
         "Senator Mary Hale spoke on Monday. Tom Hale said the plan would work.",
@@ -854,6 +871,30 @@ SOURCES = [
         "Tobias Renn",
         "Tobias Renn",
         "Her lawyer",
+    ),
+    # ... also when the parse hangs the name on the institution the role serves (no person), and the
+    # name's own title is a role too, though the tokenizer splits off its full stops
+    (
+        "A spokeswoman for the Pentagon, Lt. Col. Anne Gresham, said the strikes had ended.",
+        "the strikes had ended",
+        "Lt. Col. Anne Gresham",
+        "Anne Gresham",
+        "A spokeswoman for the Pentagon, Lt. Col.",
+    ),
+    # a role's "to" phrase is the role's ("an aide to ..."); a clause inside a kept phrase goes whole
+    (
+        "An aide to the prime minister said talks were at a delicate stage.",
+        "talks were at a delicate stage",
+        "An aide to the prime minister",
+        "An aide to the prime minister",
+        None,
+    ),
+    (
+        "One founder of a bakery that opened in May said business had doubled.",
+        "business had doubled",
+        "One founder of a bakery",
+        "One founder of a bakery",
+        None,
     ),
     # ... but not a role noun in apposition ("a Republican from Ohio")
     (
