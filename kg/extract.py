@@ -661,12 +661,24 @@ class Extractor:
         if nxt < len(self.tok) and (
             (self.heads[nxt] == i and self.dep[nxt] in ("prt", "prep", "mark"))
             or self.lower[nxt] in ("for", "on", "out")
+            or self.pushes_back(i)
         ):
             particle = nxt
         cue = self.lex.verb(self.lemma[i], self.lower[particle] if particle is not None else None)
         if cue is None or cue.particle is None or particle is None:
             return cue, None
         return cue, self.tok[particle]
+
+    def pushes_back(self, i: int) -> bool:
+        """ "pushed *back* on the claim", "push *back* against": a response, with the claim after its
+        preposition ("pushed back the vote" puts it off)."""
+        after = i + 2
+        return (
+            after < len(self.tok)
+            and self.lower[i + 1] == "back"
+            and self.heads[i + 1] == i
+            and self.lower[after] in ("on", "against")
+        )
 
     def nested_under(self, t: Token) -> str | None:
         """The dependency through which ``t`` hangs below a lexicon reporting verb (up to 3 levels)."""
@@ -715,7 +727,11 @@ class Extractor:
                         add(f"n-prep:{c.lower_}", [self.subtree(pobj)], pobj)
             return out
         agent = next((c for c in kids if c.dep_ == "agent"), None)
-        if particle is not None:
+        if particle is not None and self.pushes_back(t.i):  # "pushed back on [the claim]"
+            pobj = self.prep_object(self.tok[t.i + 2])
+            if pobj is not None:
+                add("pobj", [self.subtree(pobj)], pobj)
+        elif particle is not None:
             a, b = particle.i + 1, t.right_edge.i + 1
             root = next((x for x in self.doc[a:b] if x.head.i < a or x.head.i >= b), None)
             add("pobj", [self.trim(a, b)], root)

@@ -46,6 +46,9 @@ FALSITY = frozenset(
         "debunked",
         "disproven",
         "erroneous",
+        "fiction",
+        "falsehood",
+        "disinformation",
     ]
 )
 CLAIM_NOUNS = frozenset(
@@ -110,6 +113,18 @@ def falsity(root: Token) -> bool:
     """A main clause calling something false ("the report is false", "called the charges unfounded")."""
     words = [root, *(c for c in root.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp"))]
     return any(t.lemma_.lower() in FALSITY for t in words)
+
+
+BACK_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "them"})
+
+
+def called_back(cue: Token) -> bool:
+    """A cue whose object is a pronoun for something said before: "calling *it* categorically false";
+    not an "it" standing for a clause after it ("called it wrong *to close the shelters*")."""
+    extraposed = any(
+        c.dep_ in ("xcomp", "ccomp") for t in (cue, *cue.children) for c in t.children if c.i > cue.i
+    )
+    return not extraposed and any(c.dep_ == "dobj" and c.lower_ in BACK_PRONOUNS for c in cue.children)
 
 
 def points_back(tokens: Sequence[Token], root: Token | None = None, *, definite: bool = False) -> bool:
@@ -188,7 +203,7 @@ def decide_stance(
         return StanceDecision("deny", points_back(content, root) or overlaps_earlier, "denial cue")
     if root is None:
         return StanceDecision("assert", False, "")
-    if cue is not None and falsity(cue) and points_back(content, root):
+    if cue is not None and falsity(cue) and (points_back(content, root) or called_back(cue)):
         return StanceDecision("deny", True, "calls a claim false")  # "called the story false"
     if falsity(root) and (points_back(content, root) or overlaps_earlier):
         return StanceDecision("deny", True, "calls a claim false")

@@ -1464,7 +1464,7 @@ MISPLACED_COMPLEMENTS = [
     (
         "The mayor pushed back on claims that the pier was unsafe.",
         "claims that the pier was unsafe",
-        "pushed",
+        "pushed back",  # the phrasal cue (a denial)
     ),
     ("Mr. Lee is alone in his view that the tax is unfair.", "that the tax is unfair", "view"),
     (

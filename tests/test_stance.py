@@ -51,6 +51,8 @@ DENIALS = [
     ),
     ("The bank denied it had frozen the accounts.", "it had frozen the accounts"),
     ("Beijing dismissed the accusation.", "the accusation"),
+    ("The union pushed back on reports that the strike was over.", "reports that the strike was over"),
+    ('The embassy later called it "pure fiction."', "pure fiction"),
 ]
 
 ASSERTIONS = [
@@ -80,6 +82,7 @@ ASSERTIONS = [
     ("Scientists reported that the ice sheet was shrinking.", "the ice sheet was shrinking"),
     ("The ministry announced that schools would close on Friday.", "schools would close on Friday"),
     ("She said the company did not comment on rumours.", "the company did not comment on rumours"),
+    ("The coach called it the finest win of his career.", "the finest win"),
 ]
 
 
@@ -176,3 +179,33 @@ def test_which_claim_a_response_answers(run_extract, text: str, response: str, a
         assert r.responds_to is None
     else:
         assert r.responds_to == target(records, answered).id
+
+
+# (text, content fragment, stance): a response "pushed back on" a claim, and a claim called false
+# through a pronoun, deny; "pushed back" a date and an "it" standing for a clause after it do not
+PUSHBACK_AND_CALLED_FALSE = [
+    (
+        "The union pushed back on reports that the strike was over.",
+        "reports that the strike was over",
+        "deny",
+    ),
+    ("Farmers are pushing back against the new levy.", "the new levy", "deny"),
+    ("The council pushed back the vote to May.", None, None),
+    ('The embassy later called it "pure fiction."', "pure fiction", "deny"),
+    ("Critics called them misleading.", "misleading", "deny"),
+    ("The mayor called it wrong to close the shelters.", "to close the shelters", "assert"),
+    ("The coach called it the finest win of his career.", "the finest win", "assert"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "stance"), PUSHBACK_AND_CALLED_FALSE)
+def test_pushing_back_and_calling_it_false(
+    run_extract, text: str, fragment: str | None, stance: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    records = run_extract(text)
+    if fragment is None:
+        assert records == []
+        return
+    r = target(records, fragment)
+    assert r.stance == stance
+    assert r.cue != "pushed back" or r.content == fragment
