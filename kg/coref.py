@@ -36,6 +36,7 @@ class Named:
     gender: str | None
     kind: str  # person | organization | group | place | unnamed
     subject: bool = False  # the mention is a clause's subject (more salient than an object)
+    main: bool = False  # ... of its sentence's main clause, not of a clause it reports ("X said [Y] ...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,8 @@ def person_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
             start -= 1
         span = doc[start : t.i + 1]
         first = span.text.split()[0].lower()
-        out.append(Named(span.start_char, span.text, None, names.get(first), "person", subject=subject))
+        main = subject and t.head.dep_ == "ROOT"
+        out.append(Named(span.start_char, span.text, None, names.get(first), "person", subject, main))
         seen.add(span.start_char)
     for ent in ents:
         if ent.label_ == "PERSON" and not inside_quote[ent.start] and ent.start_char not in seen:
@@ -105,7 +107,8 @@ def person_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
             if len(text) > 1:
                 first = text.split()[0].lower()
                 subject = ent.root.dep_ in ("nsubj", "nsubjpass")
-                out.append(Named(ent.start_char, text, None, names.get(first), "person", subject=subject))
+                main = subject and ent.root.head.dep_ == "ROOT"
+                out.append(Named(ent.start_char, text, None, names.get(first), "person", subject, main))
     return out
 
 
@@ -188,16 +191,33 @@ class Resolver:
         return res
 
     def _person_pronoun(self, gender: str, pos: int) -> Resolution | None:
+        # this sentence and the previous one
+        window = self.sentence_starts[max(bisect_right(self.sentence_starts, pos) - 2, 0)]
         recent = next((n for n in reversed(self.history) if n.pos < pos), None)
         if recent and pos - recent.pos < SALIENCE_WINDOW and self._compatible(recent, gender):
-            return Resolution(recent.name, recent.role, "person")
+            # the previous speaker, unless the story has moved to another person since, the subject
+            # of a main clause ("Zelenskyy renewed his appeal. '...,' he wrote"); not a subject inside
+            # what the speaker said ("Hale said Smith lied. He added ...")
+            key = _surname_key(recent.name)
+            moved = [
+                n
+                for n in self.people
+                if n.main
+                and max(recent.pos, window) < n.pos < pos
+                and _surname_key(n.name) != key
+                and self._compatible(n, gender)
+            ]
+            if not moved:
+                return Resolution(recent.name, recent.role, "person")
+            n = max(moved, key=lambda n: n.pos)
+            full = self.expand(n.name)
+            return Resolution(full.name if full else n.name, n.role, "person")
         candidates = [n for n in [*self.people, *self.history] if n.pos < pos and self._compatible(n, gender)]
         if not candidates:
             return None
         candidates.sort(key=lambda n: n.pos)
         # the nearest person, unless a subject of this or the previous sentence comes before it:
         # "Sanders pressed Snyder. 'No excuses,' he said" is Sanders
-        window = self.sentence_starts[max(bisect_right(self.sentence_starts, pos) - 2, 0)]
         n = next((n for n in reversed(candidates) if n.subject and n.pos >= window), candidates[-1])
         full = self.expand(n.name)
         return Resolution(full.name if full else n.name, n.role, "person")

@@ -222,7 +222,7 @@ def _phrase(token: Token, floor: int, cue: int | None) -> Mention:
     appos = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ not in ("DATE", "TIME")]
     if appos:
         a = appos[0]
-        role = " ".join(filter(None, [role, doc[a.left_edge.i : a.right_edge.i + 1].text.strip(" ,")]))
+        role = ", ".join(filter(None, [role, doc[a.left_edge.i : a.right_edge.i + 1].text.strip(" ,")]))
     return Mention(start, end, token.i, name_start, role)
 
 

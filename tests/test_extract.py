@@ -665,6 +665,23 @@ SOURCES = [
         "Tom Hale",
         None,
     ),
+    # ... unless the story has moved on to another person, the subject of a main clause since
+    (
+        'Mayor Tom Hale said the pier would reopen in May. Governor Ed Lund toured the site on Friday. "It'
+        ' is a mess," he said.',
+        "It is a mess",
+        "he",
+        "Ed Lund",
+        None,
+    ),
+    # ... not a subject inside what the speaker said; a title and an appositive are one role
+    (
+        'Mayor Tom Hale, a Democrat, said Governor Ed Lund had misled voters. "It is a mess," he said.',
+        "It is a mess",
+        "he",
+        "Tom Hale",
+        "Mayor, a Democrat",
+    ),
     # a bare surname has the gender of the article's full name: "Hale" is no "she"
     (
         "Senator Mary Jones met Tom Hale on Monday. The talks ended when Hale left at noon. "
