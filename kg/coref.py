@@ -93,7 +93,7 @@ def person_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
             and start > 0
             and doc[start - 1].dep_ == "compound"
             and doc[start - 1].pos_ == "PROPN"
-            and doc[start - 1].lower_ not in role_words()
+            and not _title(doc, start - 1)
         ):
             start -= 1
         span = doc[start : t.i + 1]
@@ -103,7 +103,10 @@ def person_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
         seen.add(span.start_char)
     for ent in ents:
         if ent.label_ == "PERSON" and not inside_quote[ent.start] and ent.start_char not in seen:
-            text = ent.text.strip().removesuffix("’s").removesuffix("'s")
+            start = ent.start
+            while start < ent.end - 1 and _title(doc, start):
+                start += 1  # "Col. Nazar Voloshyn" is Nazar Voloshyn, titled
+            text = doc[start : ent.end].text.strip().removesuffix("’s").removesuffix("'s")
             if len(text) > 1:
                 first = text.split()[0].lower()
                 subject = ent.root.dep_ in ("nsubj", "nsubjpass")
@@ -233,6 +236,13 @@ class Resolver:
             if n.kind in wanted or (n.kind == "unnamed" and n.gender == ("plural" if plural else "neuter")):
                 return Resolution(n.name, n.role, n.kind)
         return None
+
+
+def _title(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a title or its split full stop ("Lt" "." "Col" "." before a name)."""
+    words = role_words()
+    t = doc[i]
+    return t.lower_ in words or t.lower_ + "." in words or (t.text == "." and i > 0 and _title(doc, i - 1))
 
 
 def _short_form(doc: Doc, m: Mention, full: str) -> bool:

@@ -337,7 +337,7 @@ QUOTES_AFTER_THE_SENTENCE = [
     (
         "'We have no choice,' Ms Quill told reporters. 'The timbers under the pier are rotten.'",
         ["We have no choice", "The timbers under the pier are rotten."],
-        "Ms Quill",
+        "Quill",  # resolved without the courtesy title, as "Ms. Lopez" is "Lopez"
     ),
     # a quotation that ends its own sentence before the next reporting clause is not split off by it
     (
@@ -649,6 +649,15 @@ SOURCES = [
         "State Department",
         None,
     ),
+    # the fullest name of a person is without the titles before it, split full stops and all
+    (
+        '"Our lines are holding," Col. Ivan Hrytsak, a spokesman for the army, told reporters. Hrytsak'
+        " said the shelling had eased.",
+        "the shelling had eased",
+        "Hrytsak",
+        "Ivan Hrytsak",
+        None,
+    ),
     # a full name is never "expanded" into another person of the same surname
     (
         "Senator Mary Hale spoke on Monday. Tom Hale said the plan would work.",
@@ -950,7 +959,7 @@ SOURCES = [
         "Councillor Amir Haddad said the budget vote was rushed and said that residents deserved a hearing.",
         "residents deserved a hearing",
         "Councillor Amir Haddad",
-        "Councillor Amir Haddad",
+        "Amir Haddad",  # the fullest name, without its title (as "Dana Whitfield" above)
         None,
     ),
     (
