@@ -24,6 +24,16 @@ from kg.wordclass import word_class
 PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj"})  # where a mistagged surname counts
 KNOWN_KINDS = frozenset({"person", "organization", "group"})  # kinds a fuller mention passes on
 SALIENCE_WINDOW = 400  # characters: a previous speaker this close wins over a nearer bare name
+# Nouns that describe an organisation named just before ("the company"); not those that name one of
+# their own ("the government", "the police", "the court")
+DESCRIPTIONS = frozenset(
+    {
+        *("company", "firm", "carmaker", "automaker", "retailer", "airline", "insurer", "lender", "bank"),
+        *("group", "organization", "organisation", "foundation", "institute", "association", "union"),
+        *("charity", "coalition", "alliance", "agency", "regulator", "watchdog", "newspaper", "paper"),
+        *("magazine", "network", "channel", "outlet", "committee", "commission"),
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +129,12 @@ class Resolver:
     """Resolves source mentions in one document, in text order (call :meth:`resolve` in order)."""
 
     def __init__(
-        self, doc: Doc, people: list[Named], all_names: list[Named], groups: list[Named] | None = None
+        self,
+        doc: Doc,
+        people: list[Named],
+        all_names: list[Named],
+        groups: list[Named] | None = None,
+        inside_quote: Sequence[bool] | None = None,
     ) -> None:
         self.doc = doc
         self.groups = groups or []
@@ -132,6 +147,8 @@ class Resolver:
             if key and (best is None or len(n.name.split()) > len(best.name.split())):
                 self.by_surname[key] = n
         self.history: list[Named] = []  # resolved sources so far
+        self.inside_quote = inside_quote if inside_quote is not None else [False] * len(doc)
+        self._organisations: list[Named] | None = None  # ORG entities (made on first use)
         self.sentence_starts = [s.start_char for s in doc.sents]
 
     def expand(self, name: str) -> Named | None:
@@ -177,6 +194,9 @@ class Resolver:
             full = self.expand(name)
             if full is not None and not _short_form(doc, m, full.name):
                 full = None
+            described = self._described(m, pos) if full is None else None
+            if described is not None:
+                full = described
             if full is not None:
                 # the fuller mention's kind: "Delgado" (tagged ORG here) is "Maria Delgado", a person
                 known = full.kind if full.kind in KNOWN_KINDS else kind
@@ -192,6 +212,37 @@ class Resolver:
         if res is None:
             return Resolution(m.text(doc), None, kind)
         return res
+
+    def _described(self, m: Mention, pos: int) -> Named | None:
+        """The organisation a definite description stands for: the nearest organisation named or
+        speaking just before ("Tesla did not respond. The company has said ...", "hours with
+        EgyptAir, the airline said")."""
+        doc = self.doc
+        if m.end - m.start != 2 or doc[m.start].lower_ != "the" or doc[m.head].lower_ not in DESCRIPTIONS:
+            return None
+        if self._organisations is None:
+            self._organisations = [
+                Named(e.start_char, e.text, None, None, "organization")
+                for e in doc.ents
+                if e.label_ == "ORG" and not self.inside_quote[e.start]
+            ]
+        sentence = self.sentence_starts[max(bisect_right(self.sentence_starts, pos) - 1, 0)]
+        # organisations that spoke or were a subject, by name ("the drug company" describes too)
+        salient = [
+            n
+            for n in [*self.groups, *self.history]
+            if n.pos < pos and pos - n.pos < SALIENCE_WINDOW and n.kind == "organization" and _named(n.name)
+        ]
+        # the nearest in this sentence, else any organisation named in it ("hours with EgyptAir, the
+        # airline said"), else the nearest before
+        for pool in (
+            [n for n in salient if n.pos >= sentence],
+            [n for n in self._organisations if sentence <= n.pos < pos],
+            salient,
+        ):
+            if pool:
+                return max(pool, key=lambda n: n.pos)
+        return None
 
     def _person_pronoun(self, gender: str, pos: int) -> Resolution | None:
         # this sentence and the previous one
@@ -243,6 +294,11 @@ def _title(doc: Doc, i: int) -> bool:
     words = role_words()
     t = doc[i]
     return t.lower_ in words or t.lower_ + "." in words or (t.text == "." and i > 0 and _title(doc, i - 1))
+
+
+def _named(text: str) -> bool:
+    """A mention that names, a capitalised word past its determiner: not "the drug company"."""
+    return any(w[:1].isupper() for w in text.split() if w.lower() not in ("the", "a", "an", "that", "this"))
 
 
 def _short_form(doc: Doc, m: Mention, full: str) -> bool:

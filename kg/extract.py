@@ -2061,7 +2061,7 @@ def assemble(
         for c, kind in zip(cands, own_types, strict=True)
         if c.source is not None and kind is not None and doc[c.source.head].pos_ == "PROPN"
     ]
-    resolver = Resolver(doc, person_names(doc, in_quote), names, group_names(doc, in_quote))
+    resolver = Resolver(doc, person_names(doc, in_quote), names, group_names(doc, in_quote), in_quote)
     sha = document.sha256
     records: list[Attribution] = []
     earlier: list[_Said] = []

@@ -87,6 +87,16 @@ ORG_WORDS = frozenset(
         "coalition",
         "alliance",
         "fund",
+        "airline",
+        "automaker",
+        "carmaker",
+        "charity",
+        "insurer",
+        "lender",
+        "outlet",
+        "regulator",
+        "retailer",
+        "watchdog",
     ]
 )
 GROUP_ENTS = frozenset({"NORP"})

@@ -658,6 +658,37 @@ SOURCES = [
         "Ivan Hrytsak",
         None,
     ),
+    # "the company" is the organisation that spoke or was a subject just before, by name, or one
+    # named in the same sentence; not a description like itself, nor "the government"
+    (
+        "Harbor Freight Lines said on Monday that it would cut 200 jobs. The company said the cuts were"
+        " needed.",
+        "the cuts were needed",
+        "The company",
+        "Harbor Freight Lines",
+        None,
+    ),
+    (
+        "The pilot had flown 900 hours with Skyjet Airways, the airline said on Thursday.",
+        "The pilot had flown",
+        "the airline",
+        "Skyjet Airways",
+        None,
+    ),
+    (
+        "The drug company faces an inquiry into its prices. The company insists it did nothing wrong.",
+        "it did nothing wrong",
+        "The company",
+        "The company",
+        None,
+    ),
+    (
+        "Acme Corp said the plant would close. The government said it would help the workers.",
+        "it would help the workers",
+        "The government",
+        "The government",
+        None,
+    ),
     # a full name is never "expanded" into another person of the same surname
     (
         "Senator Mary Hale spoke on Monday. Tom Hale said the plan would work.",
