@@ -149,7 +149,11 @@ class Mention:
         return doc[self.start : self.end].text
 
     def name(self, doc: Doc) -> str:
-        return doc[self.name_start : self.end].text
+        """The name part, without a possessive ending ("Merkel's criticism": Merkel)."""
+        end = self.end
+        if end - 1 > self.name_start and doc[end - 1].dep_ == "case":
+            end -= 1
+        return doc[self.name_start : end].text
 
 
 def _kept(token: Token, cue: int | None = None) -> list[int]:

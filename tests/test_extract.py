@@ -689,6 +689,14 @@ SOURCES = [
         "The government",
         None,
     ),
+    # a possessor speaks by name, without the possessive ending
+    (
+        "Mayor Lena Ortiz's warning that the dam could fail went unheeded.",
+        "the dam could fail",
+        "Mayor Lena Ortiz's",
+        "Lena Ortiz",
+        "Mayor",
+    ),
     # a full name is never "expanded" into another person of the same surname
     (
         "Senator Mary Hale spoke on Monday. Tom Hale said the plan would work.",
