@@ -2,9 +2,13 @@
 
 No coreference model installs here, so this is deliberately simple and explainable:
 - "he"/"she": the most salient earlier person of compatible gender (the previous attribution's
-  source first, when it is recent; then the nearest earlier person name outside quotations);
+  source first, when it is recent and the story has not moved to another person, the subject of a
+  main clause, since; then the nearest earlier person name outside quotations);
 - "they"/"it": the nearest earlier group / organisation source;
-- short names ("Putin", "Mr. Burman"): the longest name in the article ending with the same surname.
+- short names ("Putin", "Mr. Burman"): the longest name in the article ending with the same surname,
+  without the titles before it;
+- definite descriptions ("the company", "the agency"): the organisation that spoke or was a subject
+  just before, by name.
 Gender comes from gendered titles and a list of common given names (``kg/data/names.txt``).
 """
 
