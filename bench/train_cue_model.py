@@ -14,7 +14,8 @@ content and full F1 over all folds is kept. The dev split is not read.
 
 The cross-validation's records at that setting also give the confidence calibration
 (kg/data/calibration.tsv): per kind of raw score (the model's probability, the rules' table), a centred
-isotonic map to the share of records that matched a gold attribution.
+isotonic map to the share of records that matched a gold attribution, each value resting on at least
+``kg.confidence.MIN_BLOCK`` records.
 
 Writes only feature names (lemmas, dependency labels, word classes) and weights: no corpus text.
 
@@ -38,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.confidence import CALIBRATION, write_calibration
+from kg.confidence import CALIBRATION, isotonic_steps, write_calibration
 from kg.cue_model import LEMMA_FEATURES, MODEL_FILE, CueModel, write_model
 from kg.document import Document
 from kg.evaluate import GoldItem, jaccard, load_gold, prediction_matches, predictions_from_records, score
@@ -203,32 +204,16 @@ def extract_with(
 def calibration(
     gold: dict[str, list[GoldItem]], records: list[dict[str, Any]], groups: list[str]
 ) -> dict[str, list[tuple[float, float]]]:
-    """Per confidence group, the isotonic map from raw confidence to the share of content matches."""
-    from sklearn.isotonic import IsotonicRegression
-
+    """Per confidence group, the isotonic map from raw confidence to the share of content matches
+    (:func:`kg.confidence.isotonic_steps`)."""
     matched = prediction_matches(gold, predictions_from_records(records))
     steps = {}
     for group in sorted(set(groups)):
         pick = [i for i, g in enumerate(groups) if g == group]
-        raw = [float(records[i]["confidence"]) for i in pick]
-        iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
-        iso.fit(raw, [float(matched[i]) for i in pick])
-        steps[group] = centred(list(zip(iso.X_thresholds_, iso.y_thresholds_, strict=True)))
+        steps[group] = isotonic_steps(
+            [float(records[i]["confidence"]) for i in pick], [matched[i] for i in pick]
+        )
     return steps
-
-
-def centred(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Isotonic regression's points with each flat run replaced by one point at its centre (centred
-    isotonic regression): interpolating between them keeps the raw scores' order everywhere inside the
-    range instead of tying everything on a plateau."""
-    out: list[tuple[float, float]] = []
-    run: list[float] = []
-    for k, (x, y) in enumerate(points):
-        run.append(float(x))
-        if k + 1 == len(points) or points[k + 1][1] != y:
-            out.append(((run[0] + run[-1]) / 2, float(y)))
-            run = []
-    return out
 
 
 def main() -> int:

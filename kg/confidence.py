@@ -11,6 +11,7 @@ one scale and thresholding the confidence trades recall for precision (``kg eval
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -114,6 +115,55 @@ def calibrate(group: str, raw: float) -> float:
 
 def _clamp(p: float) -> float:
     return min(CEILING, max(FLOOR, p))
+
+
+MIN_BLOCK = 40  # records a calibrated value rests on, at the least
+
+
+def isotonic_steps(
+    raw: Sequence[float], matched: Sequence[bool], min_block: int = MIN_BLOCK
+) -> list[tuple[float, float]]:
+    """Calibration points ``(raw score, share matched)`` for one group: isotonic regression by pooling
+    adjacent violators, then every block of fewer than ``min_block`` records pooled with the neighbour
+    nearer its share (a handful of records at the threshold, all unmatched, is no estimate of 0), each
+    block a point at the centre of its raw scores (centred isotonic regression: interpolating keeps the
+    raw scores' order inside the range). Equal raw scores are one block from the start."""
+    ties: list[list[float]] = []  # [matched, records, lowest raw, highest raw]
+    for x, y in sorted(zip(raw, matched, strict=True)):
+        if ties and ties[-1][2] == x:
+            ties[-1][0] += y
+            ties[-1][1] += 1
+        else:
+            ties.append([float(y), 1.0, x, x])
+    blocks: list[list[float]] = []
+    for tie in ties:
+        blocks.append(tie)
+        while len(blocks) > 1 and _share(blocks[-2]) >= _share(blocks[-1]):
+            _pool(blocks, len(blocks) - 2)
+    while len(blocks) > 1:
+        small = min(range(len(blocks)), key=lambda k: blocks[k][1])
+        if blocks[small][1] >= min_block:
+            break
+        if small == 0:
+            left = 0
+        elif small == len(blocks) - 1:
+            left = small - 1
+        else:
+            here = _share(blocks[small])
+            nearer_left = here - _share(blocks[small - 1]) <= _share(blocks[small + 1]) - here
+            left = small - 1 if nearer_left else small
+        _pool(blocks, left)
+    return [((b[2] + b[3]) / 2, _share(b)) for b in blocks]
+
+
+def _share(block: list[float]) -> float:
+    return block[0] / block[1]
+
+
+def _pool(blocks: list[list[float]], k: int) -> None:
+    """Pool block ``k`` with block ``k + 1``."""
+    a, b = blocks[k], blocks.pop(k + 1)
+    blocks[k] = [a[0] + b[0], a[1] + b[1], a[2], b[3]]
 
 
 def write_calibration(steps: dict[str, list[tuple[float, float]]], path: Path, header: list[str]) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.confidence import CALIBRATION, GROUPS, calibrate, load_calibration, write_calibration
+from kg.confidence import CALIBRATION, GROUPS, calibrate, isotonic_steps, load_calibration, write_calibration
 from kg.document import Document
 from kg.evaluate import GoldItem, Prediction, prediction_matches
 
@@ -74,3 +74,32 @@ def test_prediction_matches_follow_the_content_matching() -> None:
         Prediction("other", "Roe", "said", "the bridge will reopen in May"),
     ]
     assert prediction_matches(gold, preds) == [True, False, False, False]
+
+
+# (raw scores, matched, smallest block, expected points): adjacent violators pooled; a block of fewer
+# records than the smallest block pooled with the neighbour nearer its share; equal scores one block
+ISOTONIC = [
+    ([0.1, 0.2, 0.3, 0.4], [False, False, True, True], 1, [(0.15, 0.0), (0.35, 1.0)]),
+    ([0.1, 0.2, 0.3, 0.4], [True, False, True, True], 1, [(0.15, 0.5), (0.35, 1.0)]),
+    # two unmatched records at the bottom are no estimate of 0: pooled upwards
+    (
+        [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
+        [False, False, True, False, True, True, True, True],
+        3,
+        [(0.25, 0.25), (0.65, 1.0)],
+    ),
+    # ... and a small block at the top pooled downwards, until every block is large enough
+    ([0.1, 0.2, 0.3, 0.4, 0.5, 0.6], [False, False, True, False, True, True], 3, [(0.35, 0.5)]),
+    ([0.2, 0.2, 0.2, 0.7], [True, False, False, True], 1, [(0.2, 1 / 3), (0.7, 1.0)]),
+    ([0.5, 0.5, 0.5], [True, True, False], 5, [(0.5, 2 / 3)]),
+    # equal scores are gathered before any pooling
+    ([0.4, 0.4, 0.0], [True, False, False], 1, [(0.0, 0.0), (0.4, 0.5)]),
+]
+
+
+@pytest.mark.parametrize(("raw", "matched", "smallest", "points"), ISOTONIC)
+def test_isotonic_steps_pool_violators_and_small_blocks(raw, matched, smallest, points) -> None:  # type: ignore[no-untyped-def]
+    got = isotonic_steps(raw, matched, smallest)
+    assert [(round(x, 6), round(y, 6)) for x, y in got] == [(round(x, 6), round(y, 6)) for x, y in points]
+    shares = [y for _, y in got]
+    assert shares == sorted(shares)
