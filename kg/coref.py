@@ -22,7 +22,17 @@ import numpy as np
 from spacy.attrs import DEP, POS
 from spacy.tokens import Doc, Token
 
-from kg.sources import FIRST, NEUTER, PERSONAL, PLURAL, Mention, gender_of, given_names, role_words
+from kg.sources import (
+    FIRST,
+    NEUTER,
+    PERSONAL,
+    PLURAL,
+    Mention,
+    gender_of,
+    given_names,
+    is_title,
+    role_words,
+)
 from kg.wordclass import word_class
 
 PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj"})  # where a mistagged surname counts
@@ -107,7 +117,7 @@ def person_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
             and start > 0
             and doc[start - 1].dep_ == "compound"
             and doc[start - 1].pos_ == "PROPN"
-            and not _title(doc, start - 1)
+            and not is_title(doc, start - 1)
         ):
             start -= 1
         span = doc[start : t.i + 1]
@@ -118,7 +128,7 @@ def person_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
     for ent in ents:
         if ent.label_ == "PERSON" and not inside_quote[ent.start] and ent.start_char not in seen:
             start = ent.start
-            while start < ent.end - 1 and _title(doc, start):
+            while start < ent.end - 1 and is_title(doc, start):
                 start += 1  # "Col. Nazar Voloshyn" is Nazar Voloshyn, titled
             text = doc[start : ent.end].text.strip().removesuffix("’s").removesuffix("'s")
             if len(text) > 1:
@@ -291,13 +301,6 @@ class Resolver:
             if n.kind in wanted or (n.kind == "unnamed" and n.gender == ("plural" if plural else "neuter")):
                 return Resolution(n.name, n.role, n.kind)
         return None
-
-
-def _title(doc: Doc, i: int) -> bool:
-    """Token ``i`` is a title or its split full stop ("Lt" "." "Col" "." before a name)."""
-    words = role_words()
-    t = doc[i]
-    return t.lower_ in words or t.lower_ + "." in words or (t.text == "." and i > 0 and _title(doc, i - 1))
 
 
 def _named(text: str) -> bool:

@@ -282,7 +282,6 @@ def _name_start(doc: Doc, start: int, end: int, head: int) -> int:
     unless that word begins the name of an institution: one entity with the head, not a person's,
     ending in a common noun ("The *White* House", "the *Supreme* Court", "the *State* Department";
     but "Mariupol *Mayor* Vadym Boichenko" even where the small model takes the whole for a title)."""
-    roles = role_words()
     if doc[head].pos_ != "PROPN":
         return start
     institution = doc[head].lower_ in common_words()
@@ -290,16 +289,20 @@ def _name_start(doc: Doc, start: int, end: int, head: int) -> int:
     while (
         i - 1 >= start
         and doc[i - 1].pos_ == "PROPN"
-        and (doc[i - 1].lower_ not in roles or (_one_entity(doc, i - 1, head) and institution))
-        and not _split_abbreviation(doc, i - 1, roles)
+        and (not is_title(doc, i - 1) or (_one_entity(doc, i - 1, head) and institution))
     ):
         i -= 1
     return i
 
 
-def _split_abbreviation(doc: Doc, i: int, roles: dict[str, str]) -> bool:
-    """The full stop of a title the tokenizer split from its word: "Lt" "." in "Lt. Col. Anne Gresham"."""
-    return doc[i].text == "." and i > 0 and doc[i - 1].lower_ + "." in roles
+def is_title(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a role or title word, also one the tokenizer split from its full stop, or that
+    full stop ("Lt" "." "Col" "." in "Lt. Col. Anne Gresham")."""
+    roles, t = role_words(), doc[i]
+    if t.text == ".":
+        return i > 0 and doc[i - 1].lower_ + "." in roles
+    split = i + 1 < len(doc) and doc[i + 1].text == "." and t.lower_ + "." in roles
+    return t.lower_ in roles or split  # (a bare "Gen" is a given name: Gen Nakatani)
 
 
 def _one_entity(doc: Doc, a: int, b: int) -> bool:

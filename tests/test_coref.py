@@ -38,3 +38,11 @@ def test_org_tagged_subject_is_a_person_when_the_article_names_one(words, subjec
     doc = annotated(words, subject, "ORG", person)
     found = {n.pos for n in person_names(doc, [False] * len(doc))}
     assert (doc[subject].idx in found) is is_person
+
+
+def test_descriptions_are_organisation_words() -> None:
+    """A description that resolves to an organisation is typed one itself when nothing precedes it."""
+    from kg.coref import DESCRIPTIONS
+    from kg.sources import ORG_WORDS
+
+    assert DESCRIPTIONS <= ORG_WORDS, sorted(DESCRIPTIONS - ORG_WORDS)
