@@ -31,6 +31,7 @@ from kg.sources import (
     gender_of,
     given_names,
     is_title,
+    named_together,
     role_words,
 )
 from kg.wordclass import word_class
@@ -340,7 +341,12 @@ def group_names(doc: Doc, inside_quote: Sequence[bool]) -> list[Named]:
             continue
         m = mention_of(t)
         text = m.text(doc)
-        if t.ent_type_ in ("ORG", "GPE") or t.lower_ in ORG_WORDS:
+        if named_together(doc, m):
+            # people or bodies named together are a "they", never an "it" ("Cruz and Rubio", "the
+            # company and its workers"); things are no speakers ("mass immigration and malaise")
+            if t.pos_ == "PROPN" or t.lower_ in role_words() or t.lower_ in ORG_WORDS:
+                out.append(Named(doc[m.start].idx, text, None, "plural", "group"))
+        elif t.ent_type_ in ("ORG", "GPE") or t.lower_ in ORG_WORDS:
             out.append(Named(doc[m.start].idx, text, None, None, "organization"))
         elif t.tag_ in ("NNS", "NNPS"):
             kind = "group" if t.pos_ == "PROPN" else "unnamed"

@@ -56,7 +56,15 @@ from kg.namespace import BROADER
 from kg.nlp import parse
 from kg.quotes import Quote, balance_marks, find_quotes, quote_chains
 from kg.record import Attribution, Certainty, Kind, SourceType, Span, Stance
-from kg.sources import PRONOUNS, RELATIVE, Mention, extraposing_adjectives, mention_of, source_type
+from kg.sources import (
+    PRONOUNS,
+    RELATIVE,
+    Mention,
+    extraposing_adjectives,
+    mention_of,
+    named_together,
+    source_type,
+)
 from kg.stance import content_words, decide_stance, pointer, pointer_scope, root_negated, weaker
 from kg.wordclass import WordClass
 
@@ -2059,7 +2067,10 @@ def assemble(
     names = [
         Named(doc[c.source.start].idx, c.source.name(doc), c.source.role, None, kind)
         for c, kind in zip(cands, own_types, strict=True)
-        if c.source is not None and kind is not None and doc[c.source.head].pos_ == "PROPN"
+        if c.source is not None
+        and kind is not None
+        and doc[c.source.head].pos_ == "PROPN"
+        and not named_together(doc, c.source)  # "Cole and Moss" is no fuller "Moss"
     ]
     resolver = Resolver(doc, person_names(doc, in_quote), names, group_names(doc, in_quote), in_quote)
     sha = document.sha256

@@ -160,15 +160,31 @@ def _kept(token: Token, cue: int | None = None) -> list[int]:
     """Indices of the source phrase around ``token`` (contiguous, clause-like dependents dropped, but
     the clause of an empty head that does not hold the ``cue`` token kept)."""
     keep = [token.i]
+    # coordinated names or nouns speak together ("Mary Hale and Tom Reyes", "Smith, Jones and Patel"),
+    # with the commas and the "and" between them
+    conjuncts = [
+        c
+        for c in token.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.i > token.i
+        and not (cue is not None and c.left_edge.i <= cue <= c.right_edge.i)
+    ]
+    last = max((c.right_edge.i for c in conjuncts), default=token.i)
     for child in token.children:
         if child.dep_ == "punct" and _joins_word(child):
             keep.append(child.i)  # the hyphen of "Holtz-Eakin"
             continue
-        if child.dep_ in DROP_DEPS and not (
-            child.dep_ in ("acl", "relcl")
-            and child.i > token.i
-            and token.lower_ in EMPTY_HEADS
-            and not (cue is not None and child.left_edge.i <= cue <= child.right_edge.i)
+        between = child.dep_ in ("cc", "punct") and token.i < child.i < last
+        if (
+            child.dep_ in DROP_DEPS
+            and not (between or child in conjuncts)
+            and not (
+                child.dep_ in ("acl", "relcl")
+                and child.i > token.i
+                and token.lower_ in EMPTY_HEADS
+                and not (cue is not None and child.left_edge.i <= cue <= child.right_edge.i)
+            )
         ):
             continue
         if child.dep_ == "prep" and not (
@@ -320,6 +336,11 @@ def gender_of(doc: Doc, m: Mention) -> str | None:
     return None
 
 
+def named_together(doc: Doc, m: Mention) -> bool:
+    """Whether mention ``m`` names several who speak together ("Mary Hale and Tom Reyes")."""
+    return any(c.dep_ == "conj" and m.start <= c.i < m.end for c in doc[m.head].children)
+
+
 def source_type(doc: Doc, m: Mention) -> SourceType:
     """person | organization | place | group | unnamed, from NER plus role words.
 
@@ -329,10 +350,10 @@ def source_type(doc: Doc, m: Mention) -> SourceType:
     tokens = doc[m.start : m.end]
     head = doc[m.head]
     low = head.lower_
-    if low in PERSONAL or low in FIRST or low in ("who", "whom"):
+    if (low in PERSONAL or low in FIRST or low in ("who", "whom")) and not named_together(doc, m):
         return "person"
-    if low in PLURAL:
-        return "group"
+    if low in PLURAL or named_together(doc, m):
+        return "group"  # (also people named together: "Mary Hale and Tom Reyes", "she and her aides")
     if low in NEUTER or low in ("which", "that"):
         return "organization"
     roles, names = role_words(), given_names()

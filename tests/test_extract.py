@@ -697,6 +697,29 @@ SOURCES = [
         "Lena Ortiz",
         "Mayor",
     ),
+    # people named together speak together, a group a "they" can stand for; a name among them is no
+    # short form of the whole ("Moss" is Rick Moss, not "Dana Cole and Rick Moss")
+    (
+        "Senators Mary Hale and Tom Reyes said the bill would pass.",
+        "the bill would pass",
+        "Senators Mary Hale and Tom Reyes",
+        "Mary Hale and Tom Reyes",
+        "Senators",
+    ),
+    (
+        "Mary Hale and Tom Reyes met voters on Monday. They said the bill would pass.",
+        "the bill would pass",
+        "They",
+        "Mary Hale and Tom Reyes",
+        None,
+    ),
+    (
+        "Dana Cole and Rick Moss said the deal was bad. Moss said it would fail.",
+        "it would fail",
+        "Moss",
+        "Rick Moss",
+        None,
+    ),
     # a full name is never "expanded" into another person of the same surname
     (
         "Senator Mary Hale spoke on Monday. Tom Hale said the plan would work.",
