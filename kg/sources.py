@@ -350,9 +350,10 @@ def source_type(doc: Doc, m: Mention) -> SourceType:
     tokens = doc[m.start : m.end]
     head = doc[m.head]
     low = head.lower_
-    if (low in PERSONAL or low in FIRST or low in ("who", "whom")) and not named_together(doc, m):
+    together = named_together(doc, m)
+    if (low in PERSONAL or low in FIRST or low in ("who", "whom")) and not together:
         return "person"
-    if low in PLURAL or named_together(doc, m):
+    if low in PLURAL or together:
         return "group"  # (also people named together: "Mary Hale and Tom Reyes", "she and her aides")
     if low in NEUTER or low in ("which", "that"):
         return "organization"
