@@ -12,7 +12,10 @@ earlier ones):
 5. direct quotations not yet attributed: a reporting clause after or before the quote (split quotes
    "A," she said, "B." become one record with two spans), a colon introduction, or the previous
    speaker when the quote continues without a reporting clause; scare quotes and titles are left;
-6. hedge adverbs ("allegedly") outside any attribution: an unattributed hedged claim.
+6. hedge adverbs ("allegedly") outside any attribution: an unattributed hedged claim;
+7. rejoinders: a reporting verb in a relative clause renaming the clause before a comma ("..., a figure
+   the army disputed", "..., which she denies"), answering the record that has that clause (its
+   sentence's rejoinders are marked first, so that no other content runs into one).
 
 Then sources are resolved (:mod:`kg.coref`), stance and certainty decided (:mod:`kg.stance`), a
 short label made (:mod:`kg.label`) and a confidence assigned.
@@ -65,7 +68,16 @@ from kg.sources import (
     named_together,
     source_type,
 )
-from kg.stance import content_words, decide_stance, pointer, pointer_scope, root_negated, weaker
+from kg.stance import (
+    AGREEING_CLASSES,
+    RENAMING_NOUNS,
+    content_words,
+    decide_stance,
+    pointer,
+    pointer_scope,
+    root_negated,
+    weaker,
+)
 from kg.wordclass import WordClass
 
 if TYPE_CHECKING:
@@ -193,6 +205,7 @@ BASE_CONFIDENCE: dict[str, float] = {
     "emerge": 0.6,
     "passive-hedge": 0.62,
     "adverb-hedge": 0.55,
+    "rejoinder": 0.7,
 }
 
 
@@ -236,7 +249,7 @@ class Candidate:
     hedge: str | None = None
     content_root: int | None = None
     chars: list[tuple[int, int]] = field(default_factory=list)  # content char spans (quotes)
-    responds_to: int | None = None
+    answers: Candidate | None = None  # the attribution a rejoinder renames ("..., a claim he denies")
     # filled at assembly
     source_text: str | None = None
     resolved: str | None = None
@@ -299,6 +312,7 @@ class Extractor:
         is_word = [not (p or sp) for p, sp in zip(punct, self.is_space, strict=True)]
         self.used = [False] * n  # token already inside some candidate's content
         self.reserved = [False] * n  # token inside some candidate's source or cue
+        self.renaming: set[int] = set()  # the words rejoinders rename a clause with (reserve_rejoinders)
         self.cands: list[Candidate] = []
         self.paragraph_of = self._paragraph_index()
         # prefix counts of word tokens (and of quoted ones) and the next word token at or after each index
@@ -591,6 +605,7 @@ class Extractor:
         for sent in self.sents:
             if self.boilerplate_sentence(sent):
                 continue
+            self.reserve_rejoinders(sent)
             self.find_according_to(sent)
             self.find_inverted_parentheticals(sent)
             self.find_source_phrases(sent)
@@ -606,6 +621,9 @@ class Extractor:
         for sent in self.sents:
             if not self.in_boilerplate(sent.start_char):
                 self.find_adverb_hedges(sent)
+        for sent in self.sents:  # last: a rejoinder answers whatever record has the clause it renames
+            if not self.boilerplate_sentence(sent):
+                self.find_rejoinders(sent)
         self.cands.sort(key=lambda c: c.content[0][0])
         return self.cands
 
@@ -619,8 +637,8 @@ class Extractor:
     def lexicon_verb(self, t: Token) -> None:
         """The lexicon's reading of verb ``t``, when it is a cue there."""
         cue, particle = self.lexicon_cue(t)
-        if cue is None or self.passive_without_agent(t):
-            return  # a passive without agent is a hedging passive or nothing
+        if cue is None or self.passive_without_agent(t) or self.rejoinder(t) is not None:
+            return  # a passive without agent is a hedging passive or nothing; a rejoinder comes later
         if t.lemma_.lower() in RAISING:
             self.raising_candidate(t, cue)
         else:
@@ -1004,6 +1022,8 @@ class Extractor:
                 continue  # "it is believed that": a hedging passive
             if self.lex.switched_off(lemma, "noun" if t.pos_ == "NOUN" else "verb"):
                 continue  # a user's lexicon that leaves out a packaged cue
+            if t.i in self.renaming or self.rejoinder(t) is not None:
+                continue  # "..., a claim he denies": find_rejoinders reads it
             if not knows(model, lemma) and self.lexicon_cue(t)[0] is not None:
                 # a lexicon word the model has not seen often enough: the lexicon decides (verbs here,
                 # nouns in find_nominal); other unseen words get the model's features that do not name them
@@ -1388,6 +1408,102 @@ class Extractor:
             )
         )
 
+    def rejoinder(self, t: Token) -> tuple[Token, int] | None:
+        """A reporting verb in a relative clause that renames the clause before a comma: "..., a figure
+        the army disputed", "..., a charge he denies", "..., which she disputes" (a denial: "which the
+        company owns" renames nothing). The word that stands for the clause (the noun, or "which") and
+        the comma's index."""
+        i = t.i
+        dep = self.dep[i]
+        if dep not in ("relcl", "acl") or self.pos[i] != "VERB" or self.in_quote(i):
+            return None
+        kids = self.kids[i]
+        cue = self.lexicon_cue(t)[0]
+        if cue is None or not any(self.dep[c.i] == "nsubj" for c in kids):
+            return None  # "a view shared by many": no one in the clause says it
+        if any(self.dep[c.i] in ("xcomp", "ccomp") for c in kids):
+            return None  # "a point he likes to make": the verb that renames is another
+        which = next((c for c in kids if self.dep[c.i] == "dobj" and self.lower[c.i] == "which"), None)
+        if which is not None:  # a denial: "The plan, which the mayor announced, ..." renames no clause
+            if which.i == t.left_edge.i and cue.stance == "deny":
+                return which, which.i - 1
+            return None
+        noun = t.head
+        if (
+            noun.i > i
+            or self.lemma[noun.i] not in RENAMING_NOUNS
+            or any(self.dep[c.i] == "dobj" and self.lower[c.i] not in RELATIVE for c in kids)
+        ):
+            return None
+        return noun, noun.left_edge.i - 1
+
+    def rejoinders(self, sent: SpacySpan) -> Iterator[tuple[Token, Cue, Token, int]]:
+        """The sentence's rejoinders (:meth:`rejoinder`) whose verb is a cue: verb, its cue, the word
+        standing for the clause renamed and the comma before that word."""
+        for i in range(sent.start, sent.end):
+            if self.pos[i] != "VERB" or self.dep[i] not in ("relcl", "acl"):
+                continue
+            t = self.tok[i]
+            found = self.rejoinder(t)
+            cue = self.lexicon_cue(t)[0]
+            if found is None or cue is None or self.lex.switched_off(self.lemma[i], "verb"):
+                continue
+            word, comma = found
+            if comma > sent.start and self.lower[comma] in SET_OFF:
+                yield t, cue, word, comma
+
+    def reserve_rejoinders(self, sent: SpacySpan) -> None:
+        """Mark the sentence's rejoinders before other cues are read, so that no content runs into one
+        (:meth:`cut_reserved`): "blamed [the outage on the utility], which the company denies"."""
+        for t, _, word, comma in self.rejoinders(sent):
+            for x in range(comma + 1, t.right_edge.i + 1):
+                self.reserved[x] = True
+            self.renaming.add(word.i)
+
+    def find_rejoinders(self, sent: SpacySpan) -> None:
+        """Rejoinders (:meth:`rejoinder`). When a record has the clause renamed -- its content, cue or
+        source ends at the comma, or its cue is in the clause ("The ministry said [40 were killed], a
+        figure ...", "He was charged with fraud, which he denies") -- the rejoinder answers that record,
+        and its content is the word standing for the clause ("a figure", "which"); when none has, the
+        clause is the content."""
+        for t, cue, word, comma in self.rejoinders(sent):
+            i = t.i
+            owner = self.ending_at(comma, sent.start)
+            if owner is not None:
+                content = self.trim(word.left_edge.i if word.pos_ != "PRON" else word.i, word.i + 1)
+            else:
+                content = self.trim(sent.start, comma)
+            if content is None or not self.free(*content):
+                continue
+            subj = next(c for c in self.kids[i] if self.dep[c.i] == "nsubj")
+            cand = Candidate(
+                "rejoinder",
+                "indirect",
+                [content],
+                self.cue_range(t),
+                cue,
+                self.speaker(subj, t),
+                False,
+                cue.cue_class,
+                content_root=word.i if owner is not None else self.clause_root(*content),
+                answers=owner,
+            )
+            self.add(cand)
+
+    def ending_at(self, comma: int, start: int) -> Candidate | None:
+        """The attribution a rejoinder after token ``comma`` renames, in the clause from token ``start``:
+        the latest whose content, cue or source ends at the comma (punctuation between them aside), else
+        the latest whose cue lies in the clause."""
+        in_clause = None
+        for cand in reversed(self.cands):
+            parts = [*cand.content, cand.cue, (cand.source.start, cand.source.end) if cand.source else None]
+            end = max(b for _, b in filter(None, parts))
+            if start < end <= comma and all(self.tok[x].is_punct for x in range(end, comma)):
+                return cand
+            if in_clause is None and cand.cue is not None and start <= cand.cue[0] < comma:
+                in_clause = cand
+        return in_clause
+
     def find_source_phrases(self, sent: SpacySpan) -> None:
         """The lexicon's prep cues: "*In* the latest *poll*, the mayor leads by six points"."""
         pos, dep, heads = self.pos, self.dep, self.heads
@@ -1415,7 +1531,7 @@ class Extractor:
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         pp = (cue_span[0], pobj.right_edge.i + 1)
-        spans = self.around_phrase(clause, pp)
+        spans = [x for x in (self.cut_reserved(x, pp[1]) for x in self.around_phrase(clause, pp)) if x]
         if not spans or not all(self.free(*x) for x in spans):
             return
         cand = Candidate(
@@ -1461,8 +1577,8 @@ class Extractor:
     def find_nominal(self, sent: SpacySpan) -> None:
         pos = self.pos
         for i in range(sent.start, sent.end):
-            if pos[i] != "NOUN" or self.in_quote(i):
-                continue
+            if pos[i] != "NOUN" or self.in_quote(i) or i in self.renaming:
+                continue  # (a rejoinder's noun: "..., a claim the city dismissed" holds no claim of its own)
             t = self.tok[i]
             cue = self.lex.noun(self.lemma[i])
             # "reports came out that ...": a cue noun as the subject of an emerge verb with a clause
@@ -1541,6 +1657,7 @@ class Extractor:
                 content, root = self.trim(subj.left_edge.i, xcomp.right_edge.i + 1), t
             else:
                 continue
+            content = self.cut_reserved(content, root.i)  # "..., an accusation he has denied"
             if content is None or not self.free(*content):
                 continue
             aux = [c for c in kids if c.dep_ == "auxpass"]
@@ -1578,7 +1695,7 @@ class Extractor:
             clause = t.head
             while clause.dep_ not in CLAUSE_DEPS and clause.head.i != clause.i:
                 clause = clause.head
-            content = self.subtree(clause)
+            content = self.cut_reserved(self.subtree(clause), clause.i)
             if content is None or not self.free(*content):
                 continue
             self.add(
@@ -2026,7 +2143,7 @@ def _confidence(c: Candidate) -> float:
     if c.source is None and c.kind not in ("unattributed_hedge",):
         conf -= 0.1
     n_tokens = sum(b - a for a, b in c.content)
-    if n_tokens < 3:
+    if n_tokens < 3 and c.answers is None:  # a rejoinder's "a figure" is short by design
         conf -= 0.15
     return min(0.99, max(0.05, conf))
 
@@ -2125,7 +2242,11 @@ def assemble(
         all_ends = [content_spans[-1].end] + [s.end for s in (source_span, cue_span) if s]
         sentence = sentences.around(min(all_starts), max(all_ends))
         responds = None
-        if decision.responds:
+        if c.answers is not None:  # a rejoinder: "..., a figure the army disputed"
+            agrees = c.cue_class in AGREEING_CLASSES
+            if (denial_cue or agrees) and not _same_agent(c.answers.resolved, resolved):
+                responds = next((e.rid for e in earlier if e.cand is c.answers), None)
+        elif decision.responds:
             # the link records explicit answers only: a denial cue's, or a pointer's ("these claims");
             # a negated content that merely shares words with an earlier claim is a denial, unlinked
             responds = answered if denial_cue else None

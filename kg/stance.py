@@ -82,6 +82,36 @@ CLAIM_NOUNS = frozenset(
         "accounts",
     ]
 )
+# Nouns that rename the clause before them and take a reporting verb's relative clause: "..., a figure
+# the army disputed", "..., a charge he denies" (lemmas; ``Extractor.rejoinder``).
+RENAMING_NOUNS = frozenset({w for w in CLAIM_NOUNS if not w.endswith("s")}) | frozenset(
+    [
+        "figure",
+        "number",
+        "estimate",
+        "forecast",
+        "prediction",
+        "projection",
+        "version",
+        "characterization",
+        "characterisation",
+        "description",
+        "portrayal",
+        "depiction",
+        "assessment",
+        "contention",
+        "notion",
+        "idea",
+        "view",
+        "statement",
+        "something",
+        "point",
+    ]
+)
+# Cue classes whose rejoinder agrees with the clause it renames ("..., a figure the employer confirmed"),
+# so that the graph links the two claims (``supports``); a denial cue's rejoinder disputes it. Others
+# ("..., something Trump mocked", "..., something she opposed") state no agreement to link.
+AGREEING_CLASSES = frozenset({"admit", "confirm", "endorse"})
 OWN_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})  # the speaker's own
 CERTAINTY_ORDER: dict[Certainty, int] = {"certain": 0, "probable": 1, "possible": 2}
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})

@@ -209,3 +209,131 @@ def test_pushing_back_and_calling_it_false(
     r = target(records, fragment)
     assert r.stance == stance
     assert r.cue != "pushed back" or r.content == fragment
+
+
+# (text, the rejoinder's content, its source, its stance, the content of the record it answers or None):
+# a relative clause that renames the clause before a comma and disputes or confirms it. When a record
+# has that clause, the rejoinder answers it and its own content is the word standing for the clause;
+# when none has, the clause is its content.
+REJOINDERS = [
+    (
+        "The ministry said 40 people were killed, a figure the army disputed.",
+        "a figure",
+        "the army",
+        "deny",
+        "40 people were killed",
+    ),
+    (
+        "Police said the man was armed, something his family strongly denies.",
+        "something",
+        "his family",
+        "deny",
+        "the man was armed",
+    ),
+    (
+        "The mayor blamed the outage on the utility, which the company denies.",
+        "which",
+        "the company",
+        "deny",
+        "the outage on the utility",
+    ),
+    (
+        "The senator was paid to lobby for the firm, according to the indictment, which she disputes.",
+        "which",
+        "she",
+        "deny",
+        "The senator was paid to lobby for the firm",
+    ),
+    (
+        "He is said to have taken bribes, an accusation that he has denied.",
+        "an accusation",
+        "he",
+        "deny",
+        "He is said to have taken bribes",
+    ),
+    (
+        "The minister allegedly took cash from a developer, a claim his lawyers reject.",
+        "a claim",
+        "his lawyers",
+        "deny",
+        "The minister allegedly took cash from a developer",
+    ),
+    (
+        "The union says 3,000 jobs will go, a number the employer later confirmed.",
+        "a number",
+        "the employer",
+        "assert",
+        "3,000 jobs will go",
+    ),
+    (  # the parse makes the relative clause an "acl", as it does a claim noun's content
+        "The governor said the state had enough beds, an assertion that hospital officials disputed.",
+        "an assertion",
+        "hospital officials",
+        "deny",
+        "the state had enough beds",
+    ),
+    (
+        "Turnout was low, an assessment that observers confirmed.",
+        "Turnout was low",
+        "observers",
+        "assert",
+        None,
+    ),
+    (
+        "The couple were arrested at the border, a report the embassy has denied.",
+        "The couple were arrested at the border",
+        "the embassy",
+        "deny",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "source", "stance", "answered"), REJOINDERS)
+def test_a_rejoinder_answers_the_clause_it_renames(  # type: ignore[no-untyped-def]
+    run_extract, text: str, content: str, source: str, stance: str, answered: str | None
+) -> None:
+    records = run_extract(text)
+    r = next((r for r in records if r.method == "rejoinder"), None)
+    assert r is not None, [(x.method, x.content) for x in records]
+    assert (r.content, r.source, r.stance) == (content, source, stance)
+    assert [x.method for x in records].count("rejoinder") == len(records) - (answered is not None)
+    if answered is None:
+        assert r.responds_to is None
+    else:
+        claim = next(x for x in records if x.content == answered)
+        assert r.responds_to == claim.id
+        assert claim.content_spans != r.content_spans  # two claims: the graph links one to the other
+
+
+# no rejoinder: a relative clause about a thing ("which the company owns"), a "which" that a verb other
+# than a denial takes, the content of a claim noun ("the claim that officials denied it"), a verb that
+# only leads to the one that renames ("a point the minister likes to make")
+NOT_REJOINDERS = [
+    "The utility, which the company owns, raised prices.",
+    "The plan, which the mayor announced in May, was dropped.",
+    "The report, which he wrote in 2019, was never published.",
+    "She repeated the claim that officials denied it.",
+    "Wages are rising fast, a point the minister likes to make.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_REJOINDERS)
+def test_not_a_rejoinder(run_extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [r for r in run_extract(text) if r.method == "rejoinder"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker's own claim, restated
+        "Lopez said 200 ships had docked, a figure Lopez later confirmed.",
+        # neither a denial nor an agreement: the graph has no link to make
+        "Reyes said the ferry would be free, something Ortiz mocked on Tuesday.",
+    ],
+)
+def test_a_rejoinder_that_is_no_answer(run_extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    records = run_extract(text)
+    r = next((r for r in records if r.method == "rejoinder"), None)
+    assert r is not None, [(x.method, x.content) for x in records]
+    assert r.responds_to is None
