@@ -51,6 +51,21 @@ DESCRIPTIONS = frozenset(
 )
 
 
+GENERIC_DESCRIPTIONS = frozenset({"group", "organization", "organisation", "agency"})  # fit any
+
+
+def _fits(name: str, noun: str) -> bool:
+    """Whether an organisation's name can be described by ``noun``: a specific description ("the
+    union") not when the name ends in another organisation word ("Port Authority"); a generic one
+    ("the group", "the agency") always."""
+    from kg.sources import ORG_WORDS
+
+    words = name.casefold().replace("’s", "").replace("'s", "").split()
+    if noun in GENERIC_DESCRIPTIONS or noun in words or not words:
+        return True
+    return words[-1] not in ORG_WORDS | DESCRIPTIONS
+
+
 @dataclass(frozen=True, slots=True)
 class Named:
     """A named mention: its character position, name, role and gender."""
@@ -242,17 +257,23 @@ class Resolver:
                 if e.label_ == "ORG" and not self.inside_quote[e.start]
             ]
         sentence = self.sentence_starts[max(bisect_right(self.sentence_starts, pos) - 1, 0)]
-        # organisations that spoke or were a subject, by name ("the drug company" describes too)
-        salient = [
+        noun = doc[m.head].lower_
+        # organisations that spoke or were a subject, by name ("the drug company" describes too), of a
+        # kind the description fits ("the union" is no "Port Authority")
+        salient = [  # (a speaker's name before the subject phrase at the same place: "Harlow Foundation")
             n
-            for n in [*self.groups, *self.history]
-            if n.pos < pos and pos - n.pos < SALIENCE_WINDOW and n.kind == "organization" and _named(n.name)
+            for n in [*self.history, *self.groups]
+            if n.pos < pos
+            and pos - n.pos < SALIENCE_WINDOW
+            and n.kind == "organization"
+            and _named(n.name)
+            and _fits(n.name, noun)
         ]
         # the nearest in this sentence, else any organisation named in it ("hours with EgyptAir, the
         # airline said"), else the nearest before
         for pool in (
             [n for n in salient if n.pos >= sentence],
-            [n for n in self._organisations if sentence <= n.pos < pos],
+            [n for n in self._organisations if sentence <= n.pos < pos and _fits(n.name, noun)],
             salient,
         ):
             if pool:

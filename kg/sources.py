@@ -251,9 +251,26 @@ def _phrase(token: Token, floor: int, cue: int | None) -> Mention:
     # so is an appositive, unless it is a date the parse hung there ("the mayor, Monday, said")
     appos = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ not in ("DATE", "TIME")]
     if appos:
-        a = appos[0]
-        role = ", ".join(filter(None, [role, doc[a.left_edge.i : a.right_edge.i + 1].text.strip(" ,")]))
+        role = ", ".join(filter(None, [role, _appositive_role(appos[0])]))
     return Mention(start, end, token.i, name_start, role)
+
+
+def _appositive_role(a: Token) -> str:
+    """An appositive as a role, without a relative clause ("a spokesman for the dock union[, which has
+    4,000 members]", "a strategist [who advised two governors]") or a clause set off by a comma; a
+    participle's or an infinitive's is part of the role ("a lawyer representing the family", "the
+    only senator to endorse her")."""
+    doc = a.doc
+
+    def dropped(t: Token) -> bool:
+        first = doc[t.left_edge.i]
+        if doc[t.left_edge.i - 1].text == ",":
+            return t.dep_ in ("relcl", "acl")
+        return t.dep_ == "relcl" and (first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ == "that")
+
+    clause = next((t for t in a.subtree if t.i > a.i and t.left_edge.i > a.i and dropped(t)), None)
+    end = clause.left_edge.i if clause is not None else a.right_edge.i + 1
+    return doc[a.left_edge.i : end].text.strip(" ,;-—")
 
 
 NOT_NAMES = frozenset(

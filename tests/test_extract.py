@@ -617,6 +617,28 @@ SOURCES = [
         None,
     ),
     # a courtesy title is part of the name as written, not a role
+    # an appositive role is without its relative clause; a participle's phrase is part of it
+    (
+        '"We will not go back," said Henk Vos, a spokesman for the dock union, which has 4,000 members.',
+        "We will not go back",
+        "Henk Vos",
+        "Henk Vos",
+        "a spokesman for the dock union",
+    ),
+    (
+        "Tom Hale, a lawyer representing the family, said the case would go to trial.",
+        "the case would go to trial",
+        "Tom Hale",
+        "Tom Hale",
+        "a lawyer representing the family",
+    ),
+    (
+        "Sen. Ada Price, the only senator to back the plan, said it would pass.",
+        "it would pass",
+        "Sen. Ada Price",
+        "Ada Price",
+        "Sen., the only senator to back the plan",
+    ),
     (
         '"The count is done," said Ms. Lopez, the county clerk.',
         "The count is done",
@@ -680,6 +702,21 @@ SOURCES = [
         "it did nothing wrong",
         "The company",
         "The company",
+        None,
+    ),
+    # ... of a kind the description fits: "the union" is no "Port Authority"; "the group" is any
+    (
+        "The Port Authority said fees would rise. The union said the rise was unfair.",
+        "the rise was unfair",
+        "The union",
+        "The union",
+        None,
+    ),
+    (
+        "The Harlow Foundation said courses were closing. The group said demand had fallen.",
+        "demand had fallen",
+        "The group",
+        "Harlow Foundation",
         None,
     ),
     (
