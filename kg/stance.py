@@ -5,6 +5,8 @@
 - A negated content gives ``deny`` when it answers something: it points back ("no *such* deal",
   "*these* claims"), calls a claim false ("the report is false"), or shares its predicate and content
   words with an earlier claim from another source ("he never *took* bribes").
+- A content calling what was said before false or not true ("That is simply not true", "This is
+  false") gives ``deny``, unlinked: a pronoun does not say which claim it means.
 - Hedges lower certainty: a hedge adverb ("allegedly") on the cue or in the content, a hedging
   passive ("is believed"), a cue whose own certainty is lower ("alleges", "suggests").
 """
@@ -145,6 +147,26 @@ def falsity(root: Token) -> bool:
     return any(t.lemma_.lower() in FALSITY for t in words)
 
 
+TRUTH = frozenset({"true", "accurate", "correct", "case"})  # "not true", "not accurate", "not the case"
+
+
+def untruth(root: Token) -> bool:
+    """A negated main clause calling something true: "that is simply not true", "it is not the case"."""
+    return root_negated(root) and any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in TRUTH for c in root.children
+    )
+
+
+def back_subject(root: Token) -> bool:
+    """A main clause whose subject is a pronoun for what was said before: "*That* is simply not true",
+    "*This* is false"; not an "it" standing for a clause after it, which judges rather than denies
+    ("It is absurd *that* ...", "It's not correct *to say* ...")."""
+    predicates = [root, *(c for c in root.children if c.dep_ in ("acomp", "attr"))]
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > root.i for t in predicates for c in t.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in BACK_PRONOUNS for c in root.children)
+
+
 BACK_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "them"})
 
 
@@ -237,6 +259,8 @@ def decide_stance(
         return StanceDecision("deny", True, "calls a claim false")  # "called the story false"
     if falsity(root) and (points_back(content, root) or overlaps_earlier):
         return StanceDecision("deny", True, "calls a claim false")
+    if (falsity(root) or untruth(root)) and back_subject(root):  # "That is simply not true"
+        return StanceDecision("deny", False, "calls what was said false")
     if root_negated(root):
         if points_back(content, root, definite=True) or coordinated_with_denial:
             return StanceDecision("deny", True, "negated content pointing back")

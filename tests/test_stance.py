@@ -53,6 +53,8 @@ DENIALS = [
     ("Beijing dismissed the accusation.", "the accusation"),
     ("The union pushed back on reports that the strike was over.", "reports that the strike was over"),
     ('The embassy later called it "pure fiction."', "pure fiction"),
+    ('"That is simply not true," the chief executive said.', "That is simply not true"),
+    ('"This is completely false," a spokeswoman for the ministry said.', "This is completely false"),
 ]
 
 ASSERTIONS = [
@@ -83,6 +85,11 @@ ASSERTIONS = [
     ("The ministry announced that schools would close on Friday.", "schools would close on Friday"),
     ("She said the company did not comment on rumours.", "the company did not comment on rumours"),
     ("The coach called it the finest win of his career.", "the finest win"),
+    ('"That is true," the chief executive said.', "That is true"),
+    ('"It was not easy," the striker said of the final.', "It was not easy"),
+    ('"That is not the right answer for this city," the mayor said.', "That is not the right answer"),
+    ('"Early polls are not accurate," the strategist said.', "Early polls are not accurate"),
+    ('"It is absurd that the board met in secret," the councillor said.', "It is absurd that the board"),
 ]
 
 
