@@ -1415,8 +1415,10 @@ class Extractor:
         the comma's index."""
         i = t.i
         dep = self.dep[i]
-        if dep not in ("relcl", "acl") or self.pos[i] != "VERB" or self.in_quote(i):
+        if self.pos[i] != "VERB" or self.in_quote(i):
             return None
+        if dep not in ("relcl", "acl"):
+            return self.fused_rejoinder(t)
         kids = self.kids[i]
         cue = self.lexicon_cue(t)[0]
         if cue is None or not any(self.dep[c.i] == "nsubj" for c in kids):
@@ -1437,11 +1439,32 @@ class Extractor:
             return None
         return noun, noun.left_edge.i - 1
 
+    def fused_rejoinder(self, t: Token) -> tuple[Token, int] | None:
+        """A rejoinder the parse read as a clause of its own, the noun fused into its subject: "...,
+        [a charge Democratic negotiators] rejected", "..., [an assessment engineers] rejected on
+        Friday" (the clause renamed made its complement, or another verb's)."""
+        kids = self.kids[t.i]
+        subj = next((c for c in kids if self.dep[c.i] == "nsubj"), None)
+        if subj is None or self.lexicon_cue(t)[0] is None:
+            return None
+        first = subj.left_edge.i
+        noun = first + 1
+        if (
+            noun >= subj.i
+            or self.lower[first] not in ("a", "an")
+            or self.pos[noun] != "NOUN"
+            or self.lemma[noun] not in RENAMING_NOUNS
+            or self.lower[first - 1] not in SET_OFF
+            or any(self.dep[c.i] in ("dobj", "ccomp", "xcomp") and c.i > t.i for c in kids)
+        ):
+            return None
+        return self.tok[noun], first - 1
+
     def rejoinders(self, sent: SpacySpan) -> Iterator[tuple[Token, Cue, Token, int]]:
         """The sentence's rejoinders (:meth:`rejoinder`) whose verb is a cue: verb, its cue, the word
         standing for the clause renamed and the comma before that word."""
         for i in range(sent.start, sent.end):
-            if self.pos[i] != "VERB" or self.dep[i] not in ("relcl", "acl"):
+            if self.pos[i] != "VERB":
                 continue
             t = self.tok[i]
             found = self.rejoinder(t)
@@ -1469,10 +1492,8 @@ class Extractor:
         for t, cue, word, comma in self.rejoinders(sent):
             i = t.i
             owner = self.ending_at(comma, sent.start)
-            if owner is not None:
-                content = self.trim(word.left_edge.i if word.pos_ != "PRON" else word.i, word.i + 1)
-            else:
-                content = self.trim(sent.start, comma)
+            # the word standing for the clause ("a figure", "which"), or the clause
+            content = self.trim(comma + 1, word.i + 1) if owner else self.trim(sent.start, comma)
             if content is None or not self.free(*content):
                 continue
             subj = next(c for c in self.kids[i] if self.dep[c.i] == "nsubj")
@@ -1482,7 +1503,7 @@ class Extractor:
                 [content],
                 self.cue_range(t),
                 cue,
-                self.speaker(subj, t),
+                mention_of(subj, floor=word.i + 1, cue=i),  # (not "a charge" of a fused subject)
                 False,
                 cue.cue_class,
                 content_root=word.i if owner is not None else self.clause_root(*content),

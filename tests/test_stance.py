@@ -279,6 +279,15 @@ REJOINDERS = [
         "deny",
         "the state had enough beds",
     ),
+    # the parse fuses the noun into the subject of a clause of its own ("[an assessment engineers]
+    # rejected"): the source is without it
+    (
+        "Officials said the dam was safe, an assessment engineers rejected on Friday.",
+        "an assessment",
+        "engineers",
+        "deny",
+        "the dam was safe",
+    ),
     (
         "Turnout was low, an assessment that observers confirmed.",
         "Turnout was low",
@@ -322,6 +331,7 @@ NOT_REJOINDERS = [
     "The report, which he wrote in 2019, was never published.",
     "She repeated the claim that officials denied it.",
     "Wages are rising fast, a point the minister likes to make.",
+    "The talks failed, a report said on Monday.",
 ]
 
 
