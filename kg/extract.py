@@ -97,6 +97,7 @@ CONNECTIVES = frozenset(
 OBJECT_PREPS = frozenset({"as", "of", "with", "for"})
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
 HEAD_SIDE = frozenset({"parataxis", "advcl", "conj", "ccomp", "relcl", "acl"})  # a cue inside its content
+CONTRAST = frozenset({"though", "although", "but", "while", "whereas", "yet"})  # "..., though others ..."
 SET_OFF = frozenset({",", "—", "–", "-", ";", "("})  # marks setting off a trailing dependent
 # verbs whose subject meets or provokes what their object noun says, and does not say it ("the mayor faced
 # criticism", "the plan sparked outrage"): the noun's source is their "from"/"by" phrase, if any
@@ -1593,7 +1594,15 @@ class Extractor:
             return [x for x in [self.trim(pp[1], comp.right_edge.i + 1)] if x]
         if before is None or after is None or self.tok[pp[1]].text != ",":
             return [x for x in [before or after] if x]
-        return [before, after]
+        if any(self.lower[k] in CONTRAST or self.pos[k] == "CCONJ" for k in range(pp[1], after[0] + 1)):
+            return [before]  # "X died, according to Y, though officials put it at Z" (or "and ...")
+        # "The bridge, according to engineers, is safe[, but residents ...]"
+        turn = next((k for k in range(after[0] + 1, after[1]) if self.contrast_at(k)), None)
+        return [before, after if turn is None else (after[0], turn - 1)]
+
+    def contrast_at(self, k: int) -> bool:
+        """Token ``k`` turns to another clause after a comma: ", but ...", ", though ..."."""
+        return self.lower[k] in CONTRAST and self.lower[k - 1] == ","
 
     def find_nominal(self, sent: SpacySpan) -> None:
         pos = self.pos

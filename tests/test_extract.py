@@ -255,6 +255,27 @@ def test_shape(run_extract, text, content, source, cue, kind) -> None:  # type: 
         assert r.kind == kind
 
 
+# "according to" attributes its clause, not a clause the sentence turns to after a comma
+ACCORDING_TURNS = [
+    (
+        "At least nine people died, according to the Red Crescent, though officials put the toll at 14.",
+        "At least nine people died",
+    ),
+    ("The bridge, according to engineers, is safe, but residents remain worried.", "The bridge is safe"),
+    ("Turnout fell, according to the commission, and the count was delayed.", "Turnout fell"),
+    (
+        "The plan, according to aides, would cut taxes and raise spending.",
+        "The plan would cut taxes and raise spending",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), ACCORDING_TURNS, ids=[a[1] for a in ACCORDING_TURNS])
+def test_according_to_stops_where_the_sentence_turns(run_extract, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    (r,) = [r for r in run_extract(text) if r.kind == "according_to"]
+    assert r.content == content
+
+
 # a colon speaker's line that is one quotation: the content is the quoted words, as for any quotation
 COLON_QUOTES = [
     ('Quill: "The pier will reopen in May"\n\nWork starts soon.', "The pier will reopen in May", "Quill"),
