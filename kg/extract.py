@@ -67,6 +67,7 @@ from kg.sources import (
     mention_of,
     named_together,
     source_type,
+    span_mention,
 )
 from kg.stance import (
     AGREEING_CLASSES,
@@ -1786,7 +1787,9 @@ class Extractor:
             ):
                 continue
             colon = sb if sb < len(self.doc) and self.tok[sb].text == ":" else sb - 1
-            source = Mention(sa, sb, sb - 1, sa, None)
+            # "Minister Ana Costa:"; a headline's "CNN President On Trump:" is the president's
+            end = next((i for i in range(sa + 1, sb) if self.pos[i] == "ADP" and self.lower[i] != "of"), sb)
+            source = span_mention(self.doc, sa, end, end - 1)
             cand = Candidate(
                 "colon-speaker",
                 "direct",

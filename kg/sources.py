@@ -241,18 +241,26 @@ def _phrase(token: Token, floor: int, cue: int | None) -> Mention:
         end -= 1
     if end <= token.i:
         end = token.i + 1
-    name_start = _name_start(doc, start, end, token.i)
+    m = span_mention(doc, start, end, token.i)
+    name_start, role = m.name_start, m.role
+    # so is an appositive, unless it is a date the parse hung there ("the mayor, Monday, said")
+    appos = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ not in ("DATE", "TIME")]
+    if appos:
+        role = ", ".join(filter(None, [role, _appositive_role(appos[0])]))
+    return Mention(start, end, token.i, name_start, role)
+
+
+def span_mention(doc: Doc, start: int, end: int, head: int) -> Mention:
+    """The mention of tokens ``[start, end)`` headed by ``head``, its name after the titles before it,
+    which are its role ("Minister Ana Costa")."""
+    name_start = _name_start(doc, start, end, head)
     role_end = name_start
     while role_end > start and doc[role_end - 1].lower_ in HONORIFICS:
         role_end -= 1  # "Ms. Lopez": a courtesy title is part of how the name is written, not a role
     prefix = doc[start:role_end]
     # a title before the name is its role ("military spokesman"), a bare article is not ("The Treasury")
     role = prefix.text if any(t.pos_ not in ("DET", "PUNCT") for t in prefix) else None
-    # so is an appositive, unless it is a date the parse hung there ("the mayor, Monday, said")
-    appos = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ not in ("DATE", "TIME")]
-    if appos:
-        role = ", ".join(filter(None, [role, _appositive_role(appos[0])]))
-    return Mention(start, end, token.i, name_start, role)
+    return Mention(start, end, head, name_start, role)
 
 
 def _appositive_role(a: Token) -> str:

@@ -285,6 +285,17 @@ COLON_QUOTES = [
         "Quill",
     ),
     ("Harbour Chief: 'We have no choice'\n\nWork starts soon.", "We have no choice", "Harbour Chief"),
+    # a headline's speaker "On" a subject: the speaker is before it
+    (
+        'Mayor Ruiz On Budget: "We will not give in."\n\nTalks resume today.',
+        "We will not give in.",
+        "Mayor Ruiz",
+    ),
+    (  # ("of" belongs to a title)
+        'Secretary of State Ana Costa: "We will not resign over this."',
+        "We will not resign over this.",
+        "Secretary of State Ana Costa",
+    ),
     # words outside the marks: the whole line stays the content
     (
         'Quill: "Open it" soon, says the council\n\nWork starts soon.',
@@ -638,6 +649,14 @@ SOURCES = [
         None,
     ),
     # a courtesy title is part of the name as written, not a role
+    # a colon speaker's title is a role, as anywhere
+    (
+        'Minister Ana Costa: "We will not resign over this."',
+        "We will not resign over this.",
+        "Minister Ana Costa",
+        "Ana Costa",
+        "Minister",
+    ),
     # an appositive role is without its relative clause; a participle's phrase is part of it
     (
         '"We will not go back," said Henk Vos, a spokesman for the dock union, which has 4,000 members.',
