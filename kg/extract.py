@@ -1595,8 +1595,11 @@ class Extractor:
             return [x for x in [self.trim(pp[1], comp.right_edge.i + 1)] if x]
         if before is None or after is None or self.tok[pp[1]].text != ",":
             return [x for x in [before or after] if x]
-        if any(self.lower[k] in CONTRAST or self.pos[k] == "CCONJ" for k in range(pp[1], after[0] + 1)):
-            return [before]  # "X died, according to Y, though officials put it at Z" (or "and ...")
+        joint = range(pp[1], after[0] + 1)
+        if any(self.lower[k] in CONTRAST for k in joint):
+            return [before]  # "X died, according to Y, though officials put it at Z"
+        # "X paid 25 percent, according to Y, and Z paid 69 percent": the "and" joins the two
+        after = (next((k for k in joint if self.pos[k] == "CCONJ"), after[0]), after[1])
         # "The bridge, according to engineers, is safe[, but residents ...]"
         turn = next((k for k in range(after[0] + 1, after[1]) if self.contrast_at(k)), None)
         return [before, after if turn is None else (after[0], turn - 1)]

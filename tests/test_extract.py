@@ -262,7 +262,11 @@ ACCORDING_TURNS = [
         "At least nine people died",
     ),
     ("The bridge, according to engineers, is safe, but residents remain worried.", "The bridge is safe"),
-    ("Turnout fell, according to the commission, and the count was delayed.", "Turnout fell"),
+    # ... while "and" goes on with what it attributes
+    (
+        "Turnout fell, according to the commission, and the count was delayed.",
+        "Turnout fell and the count was delayed",
+    ),
     (
         "The plan, according to aides, would cut taxes and raise spending.",
         "The plan would cut taxes and raise spending",
