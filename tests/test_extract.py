@@ -1162,6 +1162,19 @@ NOT_THE_SOURCE = [
     ("It is still too soon to tell what the flood cost the county.", "the flood cost", "to tell", None),
     # raising: the writer's hedge on the whole clause, subject included
     ("The plan seems to be failing.", "failing", "seems", "The plan to be failing"),
+    # ... and a hedging passive on anything but a verb of saying with its clause (HEDGED_REPORTS)
+    (
+        "The council is expected to decide that the plant will close.",
+        "the plant will close",
+        "is expected",
+        "The council is expected to decide that the plant will close",
+    ),
+    (
+        "Union delegates are expected to discuss a new levy on Friday.",
+        "discuss a new levy",
+        "are expected",
+        "Union delegates are expected to discuss a new levy on Friday",
+    ),
     (
         "The senator appears to believe the bill will pass.",
         "the bill will pass",
@@ -1182,6 +1195,33 @@ def test_the_subject_is_not_the_source(run_extract, text, content, cue, whole) -
         assert r.content == whole
         assert r.kind == "unattributed_hedge"
         assert all(text[s.start : s.end] in whole for s in r.content_spans)
+
+
+# A reporting verb under a hedging passive speaks, hedged: (text, source, cue, content, hedge)
+HEDGED_REPORTS = [
+    (
+        "He is said to have told aides that the deal was dead.",
+        "He",
+        "to have told",
+        "that the deal was dead",
+        "is said",
+    ),
+    (
+        "The coach is reported to have said the team lacked discipline.",
+        "The coach",
+        "to have said",
+        "the team lacked discipline",
+        "is reported",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "hedge"), HEDGED_REPORTS, ids=[h[4] for h in HEDGED_REPORTS]
+)
+def test_a_report_under_a_hedging_passive_is_hedged(run_extract, text, source, cue, content, hedge) -> None:  # type: ignore[no-untyped-def]
+    (r,) = run_extract(text)
+    assert (r.source, r.cue, r.content, r.hedge, r.certainty) == (source, cue, content, hedge, "probable")
 
 
 # A cue inside a relative clause whose relative word opens the claim: "[which] officials said [will ...]".
