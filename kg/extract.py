@@ -124,6 +124,7 @@ ANSWER_WINDOW = 6  # attributions back that a response may answer
 ANSWER_OVERLAP = 2  # content words (and at least half of the shorter) a response shares with its claim
 STRICT_OVERLAP = 3  # ... for a negated content without a denial cue or pointer
 POINTER_WINDOW = 600  # characters back to the claim "these claims" or "the report" refers to
+SAID_BACK_WINDOW = 200  # ... and "denied it", "disputed that"
 MIN_ANSWERED_WORDS = 2  # content words of a claim a pointer may refer to ("Trump" is none)
 # "Speaker: text" at a paragraph start (headlines, transcripts); the speaker is at most five words.
 SPEAKER_COLON = re.compile(r"(?m)^[ \t\"“]*([A-Z][\w.’'\- ]{0,40}?):[ \t]+(\S[^\n]*)")
@@ -2315,11 +2316,13 @@ def assemble(
         all_ends = [content_spans[-1].end] + [s.end for s in (source_span, cue_span) if s]
         sentence = sentences.around(min(all_starts), max(all_ends))
         responds = None
+        # a denial of what was just said, by a pronoun: "The mayor's office disputed that."
+        says_back = denial_cue and decision.stance == "deny" and _says_back(root)
         if c.answers is not None:  # a rejoinder: "..., a figure the army disputed"
             agrees = c.cue_class in AGREEING_CLASSES
             if (denial_cue or agrees) and not _same_agent(c.answers.resolved, resolved):
                 responds = next((e.rid for e in earlier if e.cand is c.answers), None)
-        elif decision.responds:
+        elif decision.responds or says_back:
             # the link records explicit answers only: a denial cue's, or a pointer's ("these claims");
             # a negated content that merely shares words with an earlier claim is a denial, unlinked
             responds = answered if denial_cue else None
@@ -2330,6 +2333,8 @@ def assemble(
                 responds = _latest_other(earlier, resolved, start, owner=named, about=about)
             elif responds is None and coordinated:  # "belies these claims and says that no deal ..."
                 responds = _latest_other(earlier, resolved, start)
+            elif responds is None and says_back:  # only what was just said: a pronoun is short-lived
+                responds = _latest_other(earlier, resolved, start, window=SAID_BACK_WINDOW)
         cue_lemma = c.cue_entry.lemma if c.cue_entry else (doc[c.cue[1] - 1].lemma_ if c.cue else None)
         rid = ids.mint(
             "attribution",
@@ -2394,6 +2399,12 @@ def _predicate(root: Token | None) -> str | None:
     return None if lemma in ("be", "have", "do") else lemma
 
 
+def _says_back(root: Token | None) -> bool:
+    """A content headed by a pronoun for what was said before: "disputed *that*", "denied *it* on
+    Monday" (not "them", mostly people: "dismissing them as a cartel")."""
+    return root is not None and root.pos_ == "PRON" and root.lower_ in ("it", "this", "that")
+
+
 def _same_agent(a: str | None, b: str | None) -> bool:
     """Two resolved sources that name one agent as far as words tell ("Ted Cruz", "Cruz"; "judge")."""
     if a is None or b is None:
@@ -2432,12 +2443,13 @@ def _latest_other(
     start: int,
     owner: str | None = None,
     about: frozenset[str] = frozenset(),
+    window: int = POINTER_WINDOW,
 ) -> str | None:
     """What "these claims" or "the report" points back to: the latest earlier attribution within
-    :data:`POINTER_WINDOW` characters of another source, or of ``owner`` when the pointer names whose
-    claim it is, sharing a word with ``about`` when the pointer says what the claim is about."""
+    ``window`` characters of another source, or of ``owner`` when the pointer names whose claim it is,
+    sharing a word with ``about`` when the pointer says what the claim is about."""
     for said in reversed(earlier):
-        if start - said.start > POINTER_WINDOW:
+        if start - said.start > window:
             return None
         if owner is not None:
             if not _same_agent(said.cand.resolved, owner):

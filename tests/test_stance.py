@@ -174,6 +174,13 @@ RESPONSES = [
         "their account",
         "the police had fired first",
     ),
+    # a pronoun for what was just said
+    (
+        "Patel said the city had a reserve of $12 million. The mayor's office disputed that.",
+        "that",
+        "the city had a reserve of $12 million",
+    ),
+    ("Critics said the toll was illegal. The council denied it on Monday.", "it", "the toll was illegal"),
 ]
 
 
@@ -354,3 +361,24 @@ def test_a_rejoinder_that_is_no_answer(run_extract, text: str) -> None:  # type:
     r = next((r for r in records if r.method == "rejoinder"), None)
     assert r is not None, [(x.method, x.content) for x in records]
     assert r.responds_to is None
+
+
+def test_not_denying_it_answers_nothing(run_extract) -> None:  # type: ignore[no-untyped-def]
+    records = run_extract("Critics said the toll was illegal. The council did not deny it.")
+    r = target(records, "it")
+    assert (r.stance, r.responds_to) == ("assert", None)
+
+
+def test_a_pronoun_answers_only_what_was_just_said(run_extract) -> None:  # type: ignore[no-untyped-def]
+    """ "denied it" links to a claim of the sentence before, not to one further back."""
+    filler = (
+        "The toll road opened in 2019 after a decade of planning and two changes of route through the"
+        " valley, and traffic on it has grown every year since, with lorries making up a third of it."
+    )
+    records = run_extract(f"Critics said the toll was illegal. {filler} The council denied it on Monday.")
+    assert target(records, "it on Monday").responds_to is None
+
+
+def test_them_is_people_not_a_claim(run_extract) -> None:  # type: ignore[no-untyped-def]
+    records = run_extract("Rivals said the senator had lied. Hale dismissed them as cowards.")
+    assert target(records, "them").responds_to is None
