@@ -24,8 +24,8 @@ def _predicate(root: Token) -> str:
     neg = [c.text for c in root.children if c.dep_ == "neg"]
     if root.lemma_ == "be" or root.pos_ == "AUX":
         attrs = [c for c in root.children if c.dep_ in ("attr", "acomp", "xcomp")]
-        if attrs:
-            return " ".join([*neg, root.text, attrs[0].text])
+        if attrs:  # the copula before its negation: "That — is not true"
+            return " ".join([root.text, *neg, attrs[0].text])
     return " ".join([*neg, root.text])
 
 
