@@ -189,11 +189,10 @@ def extract_with(
         ex = Extractor(art.document, art.doc, lex, Options())
         ex.model = model
         cands = ex.run()
-        in_quote = [q is not None for q in ex.quote_of]
         out += [
             r.to_json()
             for r in assemble(
-                art.document, art.doc, cands, in_quote, ex.tok, calibrated=False, quotes=ex.quotes
+                art.document, art.doc, cands, ex.aside(), ex.tok, calibrated=False, quotes=ex.quotes
             )
         ]
         if groups is not None:

@@ -16,8 +16,9 @@ CALL_TO_ACTION = re.compile(
     r"watch:|listen:|advertisement\s*$)",
     re.IGNORECASE,
 )
-BYLINE = re.compile(
-    r"^\s*by\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}(\s+and\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})?\s*$"
+BYLINE = re.compile(  # "By Jane Smith", "... and Omar Farouk", then a desk or an outlet in title case
+    r"^\s*(?i:by)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}(\s+and\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})?"
+    r"(\s*[,|–—-]\s*[A-Z][\w.'’-]*(\s+([A-Z][\w.'’-]*|and|of|for|the)){0,6})?\s*$"
 )
 CREDIT = re.compile(  # (the word boundary shared by a group: scanning with one test is 3 times faster)
     # an agency credits a picture after a slash ("John Doe/AFP", "REUTERS/Ann Reyes"); not a dateline,

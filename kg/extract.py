@@ -351,6 +351,13 @@ class Extractor:
             out.append(para)
         return out
 
+    def aside(self) -> list[bool]:
+        """Per token, whether it is outside the story's own narration, where no speaker is introduced for
+        coreference: inside a quotation, or in boilerplate (a byline's "By Jane Smith" is no "she")."""
+        if not self.skip:
+            return [q is not None for q in self.quote_of]
+        return [q is not None or self.in_boilerplate(i) for q, i in zip(self.quote_of, self.idx, strict=True)]
+
     def in_boilerplate(self, char: int) -> bool:
         return any(s.start <= char < s.end for s in self.skip)
 
@@ -2469,7 +2476,7 @@ def extract_doc(
     """Records for one document whose text has already been parsed into ``doc``."""
     ex = Extractor(document, doc, lexicon or load_lexicon(), options)
     cands = ex.run()
-    return assemble(document, doc, cands, [q is not None for q in ex.quote_of], ex.tok, quotes=ex.quotes)
+    return assemble(document, doc, cands, ex.aside(), ex.tok, quotes=ex.quotes)
 
 
 def extract(

@@ -653,6 +653,15 @@ SOURCES = [
         None,
     ),
     # a courtesy title is part of the name as written, not a role
+    # a byline's author is nobody the story's "she" stands for
+    (
+        'By Jane Roe, Political Correspondent\n\nThe minister quit, her office said.\n\n"I take full'
+        ' responsibility," she said.',
+        "I take full responsibility",
+        "she",
+        "she",
+        None,
+    ),
     # a colon speaker's title is a role, as anywhere
     (
         'Minister Ana Costa: "We will not resign over this."',
