@@ -64,6 +64,7 @@ from kg.sources import (
     RELATIVE,
     Mention,
     extraposing_adjectives,
+    issuer,
     mention_of,
     named_together,
     source_type,
@@ -2261,24 +2262,26 @@ def assemble(
         quotes = find_quotes(text)
     tok = tokens if tokens is not None else list(doc)
     sentences = _Sentences(doc, text)
-    own_types = [source_type(doc, c.source) if c.source is not None else None for c in cands]
+    # who speaks through each source phrase: its issuer for "a statement from the Red Crescent"
+    speakers = [(issuer(doc, c.source) or c.source) if c.source is not None else None for c in cands]
+    own_types = [source_type(doc, m) if m is not None else None for m in speakers]
     names = [
-        Named(doc[c.source.start].idx, c.source.name(doc), c.source.role, None, kind)
-        for c, kind in zip(cands, own_types, strict=True)
-        if c.source is not None
+        Named(doc[m.start].idx, m.name(doc), m.role, None, kind)
+        for m, kind in zip(speakers, own_types, strict=True)
+        if m is not None
         and kind is not None
-        and doc[c.source.head].pos_ == "PROPN"
-        and not named_together(doc, c.source)  # "Cole and Moss" is no fuller "Moss"
+        and doc[m.head].pos_ == "PROPN"
+        and not named_together(doc, m)  # "Cole and Moss" is no fuller "Moss"
     ]
     resolver = Resolver(doc, person_names(doc, in_quote), names, group_names(doc, in_quote), in_quote)
     sha = document.sha256
     records: list[Attribution] = []
     earlier: list[_Said] = []
-    for c, stype in zip(cands, own_types, strict=True):
+    for c, speaker, stype in zip(cands, speakers, own_types, strict=True):
         m = c.source
         source_text = resolved = role = None
-        if m is not None:
-            res = resolver.resolve(m, doc[m.start].idx, stype)
+        if m is not None and speaker is not None:
+            res = resolver.resolve(speaker, doc[speaker.start].idx, stype)
             source_text, resolved, role = m.text(doc), res.name, res.role
             c.resolved = resolved
             # the resolution's kind differs from the mention's own only where it found an antecedent:

@@ -250,6 +250,35 @@ def _phrase(token: Token, floor: int, cue: int | None) -> Mention:
     return Mention(start, end, token.i, name_start, role)
 
 
+# Nouns for what a statement is issued in: its issuer speaks ("a statement from the Red Crescent")
+MEDIA = frozenset(
+    {"statement", "letter", "release", "post", "tweet", "email", "e-mail", "memo", "note", "report", "filing"}
+)
+ISSUER_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+
+
+def issuer(doc: Doc, m: Mention) -> Mention | None:
+    """Who issued the medium a source phrase names, when the phrase names them: "a statement *from the
+    Red Crescent*", "a 2024 report *by the Government Accountability Office*", "*Merkel's* statement",
+    "*its* statement"."""
+    head = doc[m.head]
+    if head.pos_ != "NOUN" or head.is_title or head.lemma_.lower() not in MEDIA:
+        return None  # (not a column's title: "Editor's Note", "Monday's Morning Email")
+    for c in head.children:
+        if (
+            c.dep_ == "poss"
+            and c.ent_type_ not in ("DATE", "TIME")
+            and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ISSUER_LABELS)
+        ):
+            return mention_of(c)
+        if c.dep_ != "prep" or c.lower_ not in ("from", "by") or c.i < head.i:
+            continue
+        pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+        if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ISSUER_LABELS):
+            return mention_of(pobj)
+    return None
+
+
 def span_mention(doc: Doc, start: int, end: int, head: int) -> Mention:
     """The mention of tokens ``[start, end)`` headed by ``head``, its name after the titles before it,
     which are its role ("Minister Ana Costa")."""

@@ -1206,6 +1206,57 @@ def test_the_subject_is_not_the_source(run_extract, text, content, cue, whole) -
         assert all(text[s.start : s.end] in whole for s in r.content_spans)
 
 
+# The issuer of a statement, a letter or a report speaks through it: (text, source as written, resolved,
+# type); a medium without a named issuer stays unnamed
+ISSUERS = [
+    (
+        "At least nine people have died, according to a statement from the Red Crescent.",
+        "a statement from the Red Crescent",
+        "Red Crescent",
+        "organization",
+    ),
+    (
+        "A 2024 report by the Government Accountability Office found that the backlog had tripled.",
+        "A 2024 report",
+        "Government Accountability Office",
+        "organization",
+    ),
+    ("Merkel's statement said the plan was rushed.", "Merkel's statement", "Merkel", "person"),
+    (
+        "Acme Corp cut 200 jobs. Its statement said the cuts were needed.",
+        "Its statement",
+        "Acme Corp",
+        "organization",
+    ),
+    ("The report said the bridge was unsafe.", "The report", "The report", "unnamed"),
+    # a day names no issuer, nor a column's title; a title's holder does
+    (
+        "Monday's statement said the vote would be delayed.",
+        "Monday's statement",
+        "Monday's statement",
+        "unnamed",
+    ),
+    (
+        "The Editor's Note said the story had been corrected.",
+        "The Editor's Note",
+        "The Editor's Note",
+        "unnamed",
+    ),
+    (
+        "The Governor's statement said the roads were closed.",
+        "The Governor's statement",
+        "Governor",
+        "person",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "resolved", "kind"), ISSUERS, ids=[i[2] for i in ISSUERS])
+def test_the_issuer_of_a_statement_speaks(run_extract, text, source, resolved, kind) -> None:  # type: ignore[no-untyped-def]
+    r = next(r for r in run_extract(text) if r.source == source)
+    assert (r.source_resolved, r.source_type) == (resolved, kind)
+
+
 # A reporting verb under a hedging passive speaks, hedged: (text, source, cue, content, hedge)
 HEDGED_REPORTS = [
     (
