@@ -268,6 +268,17 @@ class Candidate:
         return "model" if self.score is not None else "rules"
 
 
+class _Rejoinder(NamedTuple):
+    """A rejoinder found in a sentence (``Extractor.reserve_rejoinders``): its verb and cue, the word
+    standing for the clause it renames, the comma before that word, and where its sentence starts."""
+
+    verb: Token
+    cue: Cue
+    word: Token
+    comma: int
+    start: int
+
+
 class CueReading(NamedTuple):
     """What :meth:`Extractor.scored_variants` reads of a cue candidate."""
 
@@ -317,6 +328,7 @@ class Extractor:
         self.used = [False] * n  # token already inside some candidate's content
         self.reserved = [False] * n  # token inside some candidate's source or cue
         self.renaming: set[int] = set()  # the words rejoinders rename a clause with (reserve_rejoinders)
+        self.pending_rejoinders: list[_Rejoinder] = []  # their records are made last (find_rejoinders)
         self.cands: list[Candidate] = []
         self.paragraph_of = self._paragraph_index()
         # prefix counts of word tokens (and of quoted ones) and the next word token at or after each index
@@ -635,9 +647,7 @@ class Extractor:
         for sent in self.sents:
             if not self.in_boilerplate(sent.start_char):
                 self.find_adverb_hedges(sent)
-        for sent in self.sents:  # last: a rejoinder answers whatever record has the clause it renames
-            if not self.boilerplate_sentence(sent):
-                self.find_rejoinders(sent)
+        self.find_rejoinders()  # last: a rejoinder answers whatever record has the clause it renames
         self.cands.sort(key=lambda c: c.content[0][0])
         return self.cands
 
@@ -1487,40 +1497,37 @@ class Extractor:
             return None
         return self.tok[noun], first - 1
 
-    def rejoinders(self, sent: SpacySpan) -> Iterator[tuple[Token, Cue, Token, int]]:
-        """The sentence's rejoinders (:meth:`rejoinder`) whose verb is a cue: verb, its cue, the word
-        standing for the clause renamed and the comma before that word."""
+    def reserve_rejoinders(self, sent: SpacySpan) -> None:
+        """Find the sentence's rejoinders (:meth:`rejoinder`) whose verb is a cue, and mark them before
+        other cues are read, so that no content runs into one (:meth:`cut_reserved`): "blamed [the
+        outage on the utility], which the company denies". :meth:`find_rejoinders` makes their records."""
         for i in range(sent.start, sent.end):
             if self.pos[i] != "VERB":
                 continue
             t = self.tok[i]
             found = self.rejoinder(t)
-            cue = self.lexicon_cue(t)[0]
-            if found is None or cue is None or self.lex.switched_off(self.lemma[i], "verb"):
+            if found is None or self.lex.switched_off(self.lemma[i], "verb"):
                 continue
+            cue = self.lexicon_cue(t)[0]
             word, comma = found
-            if comma > sent.start and self.lower[comma] in SET_OFF:
-                yield t, cue, word, comma
-
-    def reserve_rejoinders(self, sent: SpacySpan) -> None:
-        """Mark the sentence's rejoinders before other cues are read, so that no content runs into one
-        (:meth:`cut_reserved`): "blamed [the outage on the utility], which the company denies"."""
-        for t, _, word, comma in self.rejoinders(sent):
+            if cue is None or comma <= sent.start or self.lower[comma] not in SET_OFF:
+                continue
             for x in range(comma + 1, t.right_edge.i + 1):
                 self.reserved[x] = True
             self.renaming.add(word.i)
+            self.pending_rejoinders.append(_Rejoinder(t, cue, word, comma, sent.start))
 
-    def find_rejoinders(self, sent: SpacySpan) -> None:
-        """Rejoinders (:meth:`rejoinder`). When a record has the clause renamed -- its content, cue or
-        source ends at the comma, or its cue is in the clause ("The ministry said [40 were killed], a
-        figure ...", "He was charged with fraud, which he denies") -- the rejoinder answers that record,
-        and its content is the word standing for the clause ("a figure", "which"); when none has, the
-        clause is the content."""
-        for t, cue, word, comma in self.rejoinders(sent):
+    def find_rejoinders(self) -> None:
+        """The records of the rejoinders :meth:`reserve_rejoinders` found, once every other record is
+        made. When a record has the clause renamed -- its content, cue or source ends at the comma, or
+        its cue is in the clause ("The ministry said [40 were killed], a figure ...", "He was charged
+        with fraud, which he denies") -- the rejoinder answers that record, and its content is the word
+        standing for the clause ("a figure", "which"); when none has, the clause is the content."""
+        for t, cue, word, comma, start in self.pending_rejoinders:
             i = t.i
-            owner = self.ending_at(comma, sent.start)
+            owner = self.ending_at(comma, start)
             # the word standing for the clause ("a figure", "which"), or the clause
-            content = self.trim(comma + 1, word.i + 1) if owner else self.trim(sent.start, comma)
+            content = self.trim(comma + 1, word.i + 1) if owner is not None else self.trim(start, comma)
             if content is None or not self.free(*content):
                 continue
             subj = next(c for c in self.kids[i] if self.dep[c.i] == "nsubj")
