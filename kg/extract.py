@@ -80,7 +80,7 @@ from kg.stance import (
     root_negated,
     weaker,
 )
-from kg.wordclass import WordClass
+from kg.wordclass import WordClass, word_class
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -400,7 +400,8 @@ class Extractor:
 
     def subtree(self, t: Token, exclude: Iterable[Token] = ()) -> tuple[int, int] | None:
         """The contiguous token range of ``t``'s subtree minus excluded subtrees at its edges, and
-        minus a trailing coordinated reporting verb ("... to the vote *and warned the council ...*")
+        minus a trailing coordinated reporting verb ("... to the vote *and warned the council ...*"; see
+        :meth:`coordinated_with_speaker`)
         or a relative clause set off after an object ("her parents, *who spent ...*"; a restrictive one
         stays: "the rules *that the council passed*")."""
         a, b = t.left_edge.i, t.right_edge.i + 1
@@ -420,12 +421,34 @@ class Extractor:
             own_subject = any(dep[c.i] in SUBJECTS for c in self.kids[i])
             if cue is not None and "quote" in cue.frames and not own_subject:  # "... and warned", ", arguing"
                 return True
+            if cue is not None and not own_subject and self.coordinated_with_speaker(head, child):
+                return True
         return (
             dep[i] == "relcl"
             and self.pos[head.i] in ("NOUN", "PROPN")
             and dep[head.i] in ("dobj", "pobj")
             and self.lower[child.left_edge.i - 1] in SET_OFF
         )
+
+    def coordinated_with_speaker(self, clause: Token, verb: Token) -> bool:
+        """Whether ``verb``, a subjectless cue verb the parse coordinated with ``clause`` (a reporting
+        verb's complement clause), is the speaker's next act instead: "The company said [its reporting
+        had complied] *and called the allegations misleading*", "Pell said [the housing bill would hand
+        cash to landlords] and *called it* ...". It is when it agrees in form with the reporting verb (past
+        with "said") but not with the clause ("would give ... and called"), or the clause's subject is
+        a thing, which does not call or accuse ("its reporting ... and called")."""
+        speaker_verb = self.shared_subject_verb(verb)
+        before = self.tok[verb.left_edge.i - 1]  # "and", "but", "--": not a misparsed modifier
+        if (
+            speaker_verb.i == clause.i
+            or not (before.dep_ == "cc" or before.is_punct)
+            or finite_tag(verb) != finite_tag(speaker_verb)
+        ):
+            return False
+        if finite_tag(clause) != finite_tag(verb):
+            return True
+        subj = next((c for c in self.kids[clause.i] if self.dep[c.i] in SUBJECTS), None)
+        return subj is not None and is_thing(subj)
 
     def object_with_complement(self, verb: Token, obj: Token) -> tuple[int, int] | None:
         """An object with its predicative complement: "called [the charges unsubstantiated]",
@@ -2171,6 +2194,25 @@ def _title_like(quoted: str) -> bool:
 def _gerund(verb: Token) -> bool:
     """A gerund complement: "denied *taking* bribes", "denied *having met* him"."""
     return verb.tag_ == "VBG" or any(x.dep_ == "aux" and x.tag_ == "VBG" for x in verb.children)
+
+
+def finite_tag(verb: Token) -> str:
+    """The tag of the word that carries ``verb``'s tense: its first auxiliary ("would" in "would
+    give", "has" in "has said"), or the verb itself."""
+    aux = next((x for x in verb.children if x.dep_ in ("aux", "auxpass") and x.i < verb.i), None)
+    return (aux or verb).tag_
+
+
+ANIMATE = frozenset({"noun.person", "noun.group"})
+
+
+def is_thing(subj: Token) -> bool:
+    """Whether subject ``subj`` is a common noun no sense of which is a person or group ("the
+    figures", "its reporting"; not "voters", "the army")."""
+    if subj.pos_ != "NOUN":
+        return False
+    wc = word_class(subj.lemma_.lower(), "n")
+    return wc is not None and not ANIMATE.intersection(wc.lexnames)
 
 
 class _NoCue:

@@ -1284,6 +1284,64 @@ def test_a_report_under_a_hedging_passive_is_hedged(run_extract, text, source, c
     assert (r.source, r.cue, r.content, r.hedge, r.certainty) == (source, cue, content, hedge, "probable")
 
 
+# A cue verb the parse coordinates with the reported clause is the speaker's next act when it agrees in
+# form with the reporting verb but not with the clause, or the clause's subject is a thing: the claim
+# ends before it. (text, cue, content, the next act's cue and source or None)
+NEXT_ACTS = [
+    (
+        'Senator Ruth Pell said the housing bill would hand cash to landlords, and called it "a giveaway."',
+        "said",
+        "the housing bill would hand cash to landlords",
+        ("called", "Senator Ruth Pell"),
+    ),
+    (
+        "The company said its reporting had always complied with national guidance and called the"
+        ' allegations "deeply misleading."',
+        "said",
+        "its reporting had always complied with national guidance",
+        ("called", "The company"),
+    ),
+    (
+        "The mayor forecast that the port would soon recover and praised the dock workers for their"
+        " patience.",
+        "forecast",
+        "that the port would soon recover",
+        None,
+    ),
+    (
+        "The inspector insisted the figures had been audited twice and accused the newspaper of"
+        " cherry-picking complaints.",
+        "insisted",
+        "the figures had been audited twice",
+        None,
+    ),
+]
+# ... but the clause keeps a verb that agrees with it and has a person or group for its subject
+CLAUSE_ACTS = [
+    "The farmer said he was worried about the drought and wanted help from the county.",
+    "The chief said the bureau looked for a link and did not find one.",
+    "She says the voters are angry and want a change.",
+    "He said the residents had complained for years and now demand a public hearing.",
+    # a verb the parse makes a clause of without "and" or a comma before it is a misparsed modifier
+    "She said our candidate will go into the vote with enough pledged delegates for a majority.",
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "next_act"), NEXT_ACTS, ids=[n[1] for n in NEXT_ACTS])
+def test_the_speakers_next_act_is_not_the_claim(run_extract, text, cue, content, next_act) -> None:  # type: ignore[no-untyped-def]
+    records = run_extract(text)
+    assert next(r for r in records if r.cue == cue).content == content
+    if next_act is not None:
+        act = next(r for r in records if r.cue == next_act[0])
+        assert act.source == next_act[1]
+
+
+@pytest.mark.parametrize("text", CLAUSE_ACTS, ids=[t[:30] for t in CLAUSE_ACTS])
+def test_a_verb_of_the_clause_stays_in_the_claim(run_extract, text) -> None:  # type: ignore[no-untyped-def]
+    r = next(r for r in run_extract(text) if r.cue in ("said", "says"))
+    assert r.content == text[text.index(" ", text.index(r.cue)) + 1 : -1]
+
+
 # A cue inside a relative clause whose relative word opens the claim: "[which] officials said [will ...]".
 # (text, source, the content's parts as written)
 RELATIVE_CLAIMS = [
