@@ -63,6 +63,7 @@ from kg.sources import (
     PRONOUNS,
     RELATIVE,
     Mention,
+    entity_kinds,
     extraposing_adjectives,
     issuer,
     mention_of,
@@ -2313,7 +2314,8 @@ def assemble(
     sentences = _Sentences(doc, text)
     # who speaks through each source phrase: its issuer for "a statement from the Red Crescent"
     speakers = [(issuer(doc, c.source) or c.source) if c.source is not None else None for c in cands]
-    own_types = [source_type(doc, m) if m is not None else None for m in speakers]
+    kinds = entity_kinds(doc)
+    own_types = [source_type(doc, m, kinds) if m is not None else None for m in speakers]
     names = [
         Named(doc[m.start].idx, m.name(doc), m.role, None, kind)
         for m, kind in zip(speakers, own_types, strict=True)

@@ -8,6 +8,8 @@ appositive is recorded as the role ("Dana Whitfield, a Republican strategist").
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -395,11 +397,34 @@ def named_together(doc: Doc, m: Mention) -> bool:
     return any(c.dep_ == "conj" and m.start <= c.i < m.end for c in doc[m.head].children)
 
 
-def source_type(doc: Doc, m: Mention) -> SourceType:
+def entity_kinds(doc: Doc) -> dict[str, str]:
+    """Each name the NER labels somewhere in ``doc`` (lower case, without "the") -> the label it
+    carries most often there. A name keeps one kind through an article, though the small model labels
+    some of its mentions and not others ("Calder Health" an ORG after "managers at", nothing as the
+    subject of "denied")."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for e in doc.ents:
+        counts[_bare(e.text)][e.label_] += 1
+    return {name: c.most_common(1)[0][0] for name, c in counts.items()}
+
+
+def _telling(name: str) -> bool:
+    """Whether a name is telling enough to take its kind from elsewhere: more than one word, or an
+    acronym. A lone surname is not: the small model calls "Tuttle" an ORG in one sentence of many."""
+    return " " in name.strip() or (len(name) > 1 and name.isupper())
+
+
+def _bare(name: str) -> str:
+    low = name.lower()
+    return low[4:] if low.startswith("the ") else low
+
+
+def source_type(doc: Doc, m: Mention, kinds: Mapping[str, str] | None = None) -> SourceType:
     """person | organization | place | group | unnamed, from NER plus role words.
 
     The small model's NER is not trusted alone ("Mariupol Mayor Vadym Boichenko" comes out as
-    WORK_OF_ART): role words, given names and titles decide first.
+    WORK_OF_ART): role words, given names and titles decide first. A name the NER left unlabelled
+    takes the label it has elsewhere in the article (``kinds``, from :func:`entity_kinds`).
     """
     tokens = doc[m.start : m.end]
     head = doc[m.head]
@@ -418,6 +443,8 @@ def source_type(doc: Doc, m: Mention) -> SourceType:
     if has_propn and (given or (titled and head.ent_type_ not in ORG_ENTS | PLACE_ENTS)):
         return "person"
     ent = head.ent_type_
+    if not ent and kinds and head.pos_ == "PROPN" and _telling(name := m.name(doc)):
+        ent = kinds.get(_bare(name), "")
     if ent == "PERSON":
         return "person"
     if ent in ORG_ENTS or (low in ORG_WORDS and head.pos_ == "PROPN"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.record import Attribution
+from kg.sources import mention_of, source_type
 
 
 def only(records: list[Attribution], fragment: str) -> Attribution:
@@ -589,6 +590,35 @@ def test_a_short_name_has_the_type_of_its_fuller_mention(run_extract, text, cont
     r = only(run_extract(text), content)
     assert r.source == short
     assert r.source_type == "person"
+
+
+def test_a_name_keeps_its_kind_through_the_article(run_extract) -> None:  # type: ignore[no-untyped-def]
+    # the small model labels the first "Calder Health" an ORG and leaves the second unlabelled
+    text = (
+        "The regulator opened an inquiry into Calder Health in March.\n\nCalder Health denied any wrongdoing."
+    )
+    (r,) = run_extract(text)
+    assert (r.source, r.source_type) == ("Calder Health", "organization")
+
+
+INQUIRY = "The inquiry began in March.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds", "kind"),
+    [
+        (INQUIRY + "Calder Health denied any wrongdoing.", {"calder health": "ORG"}, "organization"),
+        (INQUIRY + "Dunmore Mining denied any wrongdoing.", {"dunmore mining": "ORG"}, "organization"),
+        (INQUIRY + "OSHA denied any wrongdoing.", {"osha": "ORG"}, "organization"),
+        # a lone surname is not telling: the model calls one "Tuttle" an ORG among persons
+        (INQUIRY + "Tuttle denied any wrongdoing.", {"tuttle": "ORG"}, "person"),
+    ],
+)
+def test_an_unlabelled_name_takes_its_label_from_elsewhere(nlp, text, kinds, kind) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.head.lower_ == "denied")
+    assert not subject.ent_type_  # the model leaves it unlabelled after a paragraph break
+    assert source_type(doc, mention_of(subject), kinds) == kind
 
 
 def test_confidence_orders_kinds(run_extract) -> None:  # type: ignore[no-untyped-def]
