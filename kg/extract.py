@@ -60,6 +60,7 @@ from kg.nlp import parse
 from kg.quotes import Quote, balance_marks, find_quotes, quote_chains
 from kg.record import Attribution, Certainty, Kind, SourceType, Span, Stance
 from kg.sources import (
+    ANIMATE,
     PRONOUNS,
     RELATIVE,
     Mention,
@@ -2202,9 +2203,6 @@ def finite_tag(verb: Token) -> str:
     give", "has" in "has said"), or the verb itself."""
     aux = next((x for x in verb.children if x.dep_ in ("aux", "auxpass") and x.i < verb.i), None)
     return (aux or verb).tag_
-
-
-ANIMATE = frozenset({"noun.person", "noun.group"})
 
 
 def is_thing(subj: Token) -> bool:

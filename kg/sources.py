@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from kg.record import SourceType
 from kg.truecase import common_words
+from kg.wordclass import word_class
 
 DATA = Path(__file__).parent / "data"
 
@@ -102,6 +103,7 @@ ORG_WORDS = frozenset(
     ]
 )
 GROUP_ENTS = frozenset({"NORP"})
+ANIMATE = frozenset({"noun.person", "noun.group"})  # WordNet classes of nouns for people
 ORG_ENTS = frozenset({"ORG"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -440,7 +442,8 @@ def source_type(doc: Doc, m: Mention, kinds: Mapping[str, str] | None = None) ->
     has_propn = any(t.pos_ == "PROPN" for t in tokens)
     given = doc[m.name_start].lower_ in names
     titled = any(t.lower_ in roles for t in doc[m.start : m.name_start])
-    if has_propn and (given or (titled and head.ent_type_ not in ORG_ENTS | PLACE_ENTS)):
+    body = head.pos_ == "NOUN" and low in ORG_WORDS  # "the ministry", "Hillary Clinton's campaign"
+    if has_propn and not body and (given or (titled and head.ent_type_ not in ORG_ENTS | PLACE_ENTS)):
         return "person"
     ent = head.ent_type_
     if not ent and kinds and head.pos_ == "PROPN" and _telling(name := m.name(doc)):
@@ -457,9 +460,26 @@ def source_type(doc: Doc, m: Mention, kinds: Mapping[str, str] | None = None) ->
         return "group"
     if head.pos_ == "PROPN":
         return "organization" if low in ORG_WORDS else "person"
-    if low in ORG_WORDS and any(t.lower_ == "the" for t in tokens) and not _indefinite(tokens[0]):
+    owned = any(  # "the campaign", "Delgado's campaign", "his office", "the Delgado Campaign"
+        t.lower_ == "the" or (t.head.i == head.i and _owner(t)) for t in tokens
+    )
+    if low in ORG_WORDS and owned and not _indefinite(tokens[0]):
         return "organization"
     return "unnamed"
+
+
+def _owner(t: Token) -> bool:
+    """Whether ``t`` names who an organisation word belongs to: a name or pronoun before it ("Delgado's
+    campaign", "his office", "Ashby police"), or a possessive person or group ("the workers'
+    union"); not a day or year ("this year's campaign") or a kind ("a health committee")."""
+    if t.dep_ == "compound":
+        return t.pos_ == "PROPN"
+    if t.dep_ != "poss":
+        return False
+    if t.pos_ != "NOUN" or t.text[:1].isupper():  # the tagger reads some names as nouns ("Price")
+        return True
+    wc = word_class(t.lemma_.lower(), "n")
+    return wc is not None and bool(ANIMATE.intersection(wc.lexnames))
 
 
 def _indefinite(first: Token) -> bool:

@@ -601,6 +601,27 @@ def test_a_name_keeps_its_kind_through_the_article(run_extract) -> None:  # type
     assert (r.source, r.source_type) == ("Calder Health", "organization")
 
 
+# (text, source, type): an organisation word owned by a name or pronoun is the organisation, though the
+# name is a person's; a day or year, or a kind, owns nothing
+OWNED_BODIES = [
+    ("Maria Delgado’s campaign said the report was false.", "Maria Delgado’s campaign", "organization"),
+    ("Her campaign said the report was false.", "Her campaign", "organization"),
+    ("Senator Reyes's office said the vote would wait.", "Senator Reyes's office", "organization"),
+    ("Ashby police said the road was closed.", "Ashby police", "organization"),
+    ("Price’s office said the poll was wrong.", "Price’s office", "organization"),  # "Price" tagged a noun
+    ("Maria Delgado’s spokesman said the report was false.", "Maria Delgado’s spokesman", "person"),
+    ("Transit police said the line was closed.", "Transit police", "unnamed"),
+    ("This year's campaign said little about taxes.", "This year's campaign", "unnamed"),
+    ("A health committee said the clinic should close.", "A health committee", "unnamed"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "kind"), OWNED_BODIES, ids=[o[1] for o in OWNED_BODIES])
+def test_an_owned_organisation_word_is_an_organisation(run_extract, text, source, kind) -> None:  # type: ignore[no-untyped-def]
+    r = next(r for r in run_extract(text) if r.source == source)
+    assert r.source_type == kind
+
+
 INQUIRY = "The inquiry began in March.\n\n"
 
 
