@@ -2334,8 +2334,9 @@ def assemble(
             source_text, resolved, role = m.text(doc), res.name, res.role
             c.resolved = resolved
             # the resolution's kind differs from the mention's own only where it found an antecedent:
-            # a pronoun's, or the fuller mention of a short name ("Delgado" -> Maria Delgado, a person)
-            if res.kind and stype in ("person", "organization", "group") and res.kind != stype:
+            # a pronoun's, or the fuller mention of a short name ("Delgado" -> Maria Delgado, a person,
+            # though the NER makes the short name a place or an organization)
+            if res.kind and stype not in (None, "unnamed") and res.kind != stype:
                 stype = res.kind  # type: ignore[assignment]
         content_toks = [t for a, b in c.content for t in tok[a:b]]
         words = content_words(content_toks)

@@ -582,6 +582,12 @@ SHORT_NAME_TYPES = [
         "bipartisan support",
         "Reyes",
     ),
+    # ... and a place ("Everest" LOC)
+    (
+        'Paul Everest, a senator, spoke on Monday.\n\n"We will fight it," Everest told reporters.',
+        "We will fight it",
+        "Everest",
+    ),
 ]
 
 
