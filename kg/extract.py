@@ -466,6 +466,29 @@ class Extractor:
                 end = max(end, c.right_edge.i + 1)
         return self.trim(span[0], end)
 
+    def subject_with_complement(self, verb: Token, subj: Token) -> list[tuple[int, int] | None]:
+        """A passive's subject and the predicate the verb gives it, two spans: "[the kingdom] is viewed
+        [as a bulwark]", "[Ortiz] was declared [the winner]", "[the senator] has been criticized [for
+        her vote]". No spans when the verb has no such complement."""
+        after = [
+            c
+            for c in self.kids[verb.i]
+            if c.i > verb.i and (c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS))
+        ]
+        if not after:
+            return []
+        return [self.subtree(subj), self.trim(after[0].left_edge.i, max(c.right_edge.i for c in after) + 1)]
+
+    def quoted_as_saying(self, verb: Token) -> bool:
+        """Whether passive ``verb`` relays its subject's words: "[An official] was quoted *as saying*
+        ...". The subject is the speaker of "saying", not what is said."""
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "as"
+            and any(p.dep_ == "pcomp" and self.lex.verb(p.lemma_.lower()) is not None for p in self.kids[c.i])
+            for c in self.kids[verb.i]
+        )
+
     def around(self, head: Token, inserted: Token) -> list[tuple[int, int]]:
         """The side of ``head``'s subtree that holds ``head``, cut at the inserted clause
         ("Content, X said, since ..." -> "Content")."""
@@ -842,8 +865,11 @@ class Extractor:
                     clause = self.misplaced_complement(pobj, own=says_that)
                     if clause is not None:  # "told X in a letter [that Y]": the parse hung Y on "letter"
                         add("ccomp", [self.subtree(clause)], clause)
-            elif dep == "nsubjpass":
-                add("passive-agent" if agent is not None else "nsubjpass", [self.subtree(c)], c, agent=agent)
+            elif dep == "nsubjpass" and agent is not None:
+                add("passive-agent", self.subject_with_complement(t, c) or [self.subtree(c)], c, agent=agent)
+            elif dep == "nsubjpass" and not self.quoted_as_saying(t):
+                # "[The harbour] is regarded [as a lifeline]", "[Ortiz] was proclaimed [the victor]"
+                add("nsubjpass", self.subject_with_complement(t, c) or [self.subtree(c)], c)
         if t.dep_ in HEAD_SIDE and t.head.pos_ in ("VERB", "AUX"):  # "X is coming, he said"
             add(f"head:{t.dep_}", self.around(t.head, t), t.head)
         raised = self.raised_clause(t) if t.lemma_.lower() in RAISING else None

@@ -1341,6 +1341,44 @@ def test_a_report_under_a_hedging_passive_is_hedged(run_extract, text, source, c
     assert (r.source, r.cue, r.content, r.hedge, r.certainty) == (source, cue, content, hedge, "probable")
 
 
+# A passive cue's claim is its subject with the predicate the verb gives it: two spans. (text, spans, source)
+PASSIVE_PREDICATES = [
+    (
+        "The harbour is regarded as a lifeline for the island's fishing fleet.",
+        ["The harbour", "as a lifeline for the island's fishing fleet"],
+        None,
+    ),
+    (
+        "The senator has been criticized for her vote on the levy.",
+        ["The senator", "for her vote on the levy"],
+        None,
+    ),
+    (
+        "Ortiz was proclaimed the victor of the second district.",
+        ["Ortiz", "the victor of the second district"],
+        None,
+    ),
+    # a phrase of time or place is no predicate
+    ("The mayor was criticized in May for the delay.", ["The mayor", "for the delay"], None),
+    ("The bridge was considered safe by engineers.", ["The bridge", "safe"], "engineers"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "source"), PASSIVE_PREDICATES, ids=[p[1][0] for p in PASSIVE_PREDICATES]
+)
+def test_a_passive_claim_holds_its_predicate(run_extract, text, spans, source) -> None:  # type: ignore[no-untyped-def]
+    (r,) = run_extract(text)
+    assert [text[s.start : s.end] for s in r.content_spans] == spans
+    assert r.source == source
+
+
+def test_quoted_as_saying_relays_the_subjects_words(run_extract) -> None:  # type: ignore[no-untyped-def]
+    # the subject says the clause; it is not itself the claim of "was quoted"
+    (r,) = run_extract("A senior official was quoted as saying that the talks had collapsed.")
+    assert (r.source, r.content) == ("A senior official", "that the talks had collapsed")
+
+
 # A cue verb the parse coordinates with the reported clause is the speaker's next act when it agrees in
 # form with the reporting verb but not with the clause, or the clause's subject is a thing: the claim
 # ends before it. (text, cue, content, the next act's cue and source or None)
