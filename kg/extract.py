@@ -467,8 +467,8 @@ class Extractor:
         return self.trim(span[0], end)
 
     def subject_with_complement(self, verb: Token, subj: Token) -> list[tuple[int, int] | None]:
-        """A passive's subject and the predicate the verb gives it, two spans: "[the kingdom] is viewed
-        [as a bulwark]", "[Ortiz] was declared [the winner]", "[the senator] has been criticized [for
+        """A passive's subject and the predicate the verb gives it, two spans: "[the harbour] is regarded
+        [as a lifeline]", "[Ortiz] was proclaimed [the victor]", "[the senator] has been criticized [for
         her vote]". No spans when the verb has no such complement."""
         after = [
             c
