@@ -114,6 +114,7 @@ FINITE = frozenset({"MD", "VBD", "VBZ", "VBP"})  # tags of a finite verb
 NOT_A_SPEAKER = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 MAIN_CLAUSE = frozenset({"ROOT", "ccomp", "conj", "parataxis"})  # a clause of its own, not a modifier
 RAISING = frozenset({"seem", "appear"})  # "X seems to be Y": a hedge on X being Y, not a source
+RAISED = frozenset({"xcomp", "ccomp", "oprd", "acomp", "attr"})  # what it says of X: "to be Y", "ready"
 QUOTE_MARKS = frozenset({'"', "''", "``", "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 NP_START = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON"})  # a word that can open a noun phrase
 # ... and the dependencies that lead from it to the phrase's head
@@ -910,12 +911,15 @@ class Extractor:
         return runs
 
     def raised_clause(self, t: Token) -> tuple[list[tuple[int, int]], Token, Token] | None:
-        """The clause a raising verb hedges, "[The plan] seems [to be failing]": its subject's and its
-        complement's token ranges, with the subject and the complement."""
+        """The clause a raising verb hedges, "[The plan] seems [to be failing]", "[The crews] appeared
+        [ready to strike]": its subject's and its complement's token ranges, with the subject and the
+        complement. An "it" before a clause stands for nothing: "It seems [the plan will fail]"."""
         subj = next((c for c in self.kids[t.i] if c.dep_ in ("nsubj", "nsubjpass")), None)
-        comp = next((c for c in self.kids[t.i] if c.dep_ in ("xcomp", "ccomp")), None)
+        comp = next((c for c in self.kids[t.i] if c.dep_ in RAISED and c.i > t.i), None)
         if subj is None or comp is None:
             return None
+        if self.lower[subj.i] == "it" and comp.dep_ == "ccomp":
+            return [r for r in (self.subtree(comp),) if r], subj, comp
         return sorted(r for r in (self.subtree(subj), self.subtree(comp)) if r), subj, comp
 
     def prep_object(self, prep: Token) -> Token | None:

@@ -1228,6 +1228,13 @@ NOT_THE_SOURCE = [
     ("It is still too soon to tell what the flood cost the county.", "the flood cost", "to tell", None),
     # raising: the writer's hedge on the whole clause, subject included
     ("The plan seems to be failing.", "failing", "seems", "The plan to be failing"),
+    (
+        "The dock workers seemed equally unmoved by the offer.",
+        "unmoved",
+        "seemed",
+        "The dock workers equally unmoved by the offer",
+    ),
+    ("The mayor appears ready to resign.", "ready", "appears", "The mayor ready to resign"),
     # ... and a hedging passive on anything but a verb of saying with its clause (HEDGED_REPORTS)
     (
         "The council is expected to decide that the plant will close.",
@@ -1339,6 +1346,11 @@ HEDGED_REPORTS = [
 def test_a_report_under_a_hedging_passive_is_hedged(run_extract, text, source, cue, content, hedge) -> None:  # type: ignore[no-untyped-def]
     (r,) = run_extract(text)
     assert (r.source, r.cue, r.content, r.hedge, r.certainty) == (source, cue, content, hedge, "probable")
+
+
+def test_an_it_before_a_raised_clause_is_no_part_of_it(run_extract) -> None:  # type: ignore[no-untyped-def]
+    (r,) = run_extract("It seems the harbour plan will fail.")
+    assert (r.cue, r.content, r.source) == ("seems", "the harbour plan will fail", None)
 
 
 # A passive cue's claim is its subject with the predicate the verb gives it: two spans. (text, spans, source)
