@@ -74,6 +74,7 @@ ORG_WORDS = frozenset(
         "kremlin",
         "pentagon",
         "university",
+        "hospital",
         "school",
         "newspaper",
         "paper",
@@ -360,13 +361,28 @@ def _name_start(doc: Doc, start: int, end: int, head: int) -> int:
         return start
     institution = doc[head].lower_ in common_words()
     i = head
-    while (
-        i - 1 >= start
-        and doc[i - 1].pos_ == "PROPN"
-        and (not is_title(doc, i - 1) or (_one_entity(doc, i - 1, head) and institution))
-    ):
-        i -= 1
+    while i - 1 >= start:
+        if doc[i - 1].pos_ == "PROPN" and (
+            not is_title(doc, i - 1) or (_one_entity(doc, i - 1, head) and institution)
+        ):
+            i -= 1
+        elif _named_owner(doc, i - 1, start, head):
+            i -= 2
+        else:
+            break
     return i
+
+
+def _named_owner(doc: Doc, case: int, start: int, head: int) -> bool:
+    """Whether token ``case`` is the "'s" of a proper name that begins an organisation's name: "the
+    [Maine Lobstermen's] Alliance", "[St. Mary's] Hospital"."""
+    owner = case - 1
+    return (
+        owner >= start
+        and doc[case].dep_ == "case"
+        and doc[owner].pos_ == "PROPN"
+        and doc[head].lower_ in ORG_WORDS
+    )
 
 
 def is_title(doc: Doc, i: int) -> bool:
@@ -442,7 +458,9 @@ def source_type(doc: Doc, m: Mention, kinds: Mapping[str, str] | None = None) ->
     has_propn = any(t.pos_ == "PROPN" for t in tokens)
     given = doc[m.name_start].lower_ in names
     titled = any(t.lower_ in roles for t in doc[m.start : m.name_start])
-    body = head.pos_ == "NOUN" and low in ORG_WORDS  # "the ministry", "Hillary Clinton's campaign"
+    # an organisation word heads an organisation's name, not a person's, after a common noun or in a
+    # name of three words or more: "the ministry", "Maria Delgado's campaign", "Clark County Office"
+    body = low in ORG_WORDS and (head.pos_ == "NOUN" or m.head - m.name_start >= 2)
     if has_propn and not body and (given or (titled and head.ent_type_ not in ORG_ENTS | PLACE_ENTS)):
         return "person"
     ent = head.ent_type_

@@ -628,6 +628,51 @@ def test_an_owned_organisation_word_is_an_organisation(run_extract, text, source
     assert r.source_type == kind
 
 
+# (text, source as written, resolved, role, type): an organisation's name takes in a possessive proper
+# name before its organisation word, and a name of three words ending in one is an organisation's
+ORGANISATION_NAMES = [
+    (
+        "The Kellan Lobstermen's Alliance said it would appeal.",
+        "The Kellan Lobstermen's Alliance",
+        "Kellan Lobstermen's Alliance",
+        None,
+        "organization",
+    ),
+    (
+        "The Dunmore County Coroner's Office said the death was an accident.",
+        "The Dunmore County Coroner's Office",
+        "Dunmore County Coroner's Office",
+        None,
+        "organization",
+    ),
+    (
+        "St. Brigid's Hospital said the ward was closed.",
+        "St. Brigid's Hospital",
+        "St. Brigid's Hospital",
+        None,
+        "organization",
+    ),
+    # ... but not a person's two-word name, or a name or common noun owning a person or a name
+    ("Rosa Union said the vote was fair.", "Rosa Union", "Rosa Union", None, "person"),
+    ("Reuters' Jane Doe said the count was late.", "Reuters' Jane Doe", "Jane Doe", "Reuters'", "person"),
+    (
+        "The city's Planning Board said the permit was void.",
+        "The city's Planning Board",
+        "Planning Board",
+        "The city's",
+        "organization",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "resolved", "role", "kind"), ORGANISATION_NAMES, ids=[o[1] for o in ORGANISATION_NAMES]
+)
+def test_an_organisations_name_holds_its_owner(run_extract, text, source, resolved, role, kind) -> None:  # type: ignore[no-untyped-def]
+    (r,) = run_extract(text)
+    assert (r.source, r.source_resolved, r.source_role, r.source_type) == (source, resolved, role, kind)
+
+
 INQUIRY = "The inquiry began in March.\n\n"
 
 
