@@ -312,7 +312,19 @@ def _appositive_role(a: Token) -> str:
 
     clause = next((t for t in a.subtree if t.i > a.i and t.left_edge.i > a.i and dropped(t)), None)
     end = clause.left_edge.i if clause is not None else a.right_edge.i + 1
-    return doc[a.left_edge.i : end].text.strip(" ,;-—")
+    return unbracketed(doc[a.left_edge.i : end].text.strip(" ,;-—"))
+
+
+def unbracketed(role: str) -> str:
+    """A role without the brackets around it, also one the parse left open: "(D-OH)" and "(D-OH" are
+    "D-OH"; a bracket it left open inside is closed ("Sens. A (D-WV) and B (D-ND" ends "(D-ND)")."""
+    if role.startswith("(") and role.find(")") in (-1, len(role) - 1):
+        role = role[1:].removesuffix(")")
+    elif role.endswith(")") and "(" not in role:
+        role = role[:-1]
+    elif role.count("(") > role.count(")"):
+        role += ")"
+    return role.strip()
 
 
 NOT_NAMES = frozenset(
@@ -322,14 +334,18 @@ NOT_NAMES = frozenset(
 
 def _appositive_name(token: Token) -> Token | None:
     """The proper name set off by a comma in apposition after a common-noun head: "its chief executive,
-    *Moira Tennant*," ("the regulator, Ofcom,"); not a date or place the parse hung there, nor a party
+    *Moira Tennant*," ("the regulator, Ofcom,"), or right after a role word ("her lawyer *Tobias Renn*");
+    not a date or place the parse hung there, nor a party
     in brackets ("Howard Dean (D)")."""
     if token.pos_ != "NOUN":
         return None
     a = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i), None)
     if a is None:
         a = _misplaced_appositive(token)
-    if a is None or a.pos_ != "PROPN" or a.ent_type_ in NOT_NAMES or a.doc[a.left_edge.i - 1].text != ",":
+    if a is None or a.pos_ != "PROPN" or a.ent_type_ in NOT_NAMES:
+        return None
+    close = token.lower_ in role_words()  # "her lawyer Tobias Renn"
+    if a.doc[a.left_edge.i - 1].text != "," and not close:
         return None
     words = [t for t in a.subtree if not (t.is_punct or t.is_space)]
     return a if all(t.pos_ == "PROPN" for t in words) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.record import Attribution
-from kg.sources import mention_of, source_type
+from kg.sources import mention_of, source_type, unbracketed
 
 
 def only(records: list[Attribution], fragment: str) -> Attribution:
@@ -671,6 +671,45 @@ ORGANISATION_NAMES = [
 def test_an_organisations_name_holds_its_owner(run_extract, text, source, resolved, role, kind) -> None:  # type: ignore[no-untyped-def]
     (r,) = run_extract(text)
     assert (r.source, r.source_resolved, r.source_role, r.source_type) == (source, resolved, role, kind)
+
+
+# (text, source, resolved, role): a name right after a role word holds the role, as one set off by a comma
+# does; a party in brackets is part of the role without its brackets
+CLOSE_APPOSITIVES = [
+    ("Her lawyer Tobias Renn said she had acted alone.", "Tobias Renn", "Tobias Renn", "Her lawyer"),
+    ("The mayor's aide Lena Ortiz said the pier was safe.", "Lena Ortiz", "Lena Ortiz", "The mayor's aide"),
+    (
+        "Former Ohio governor Tom Hale (D) said the vote was close.",
+        "Former Ohio governor Tom Hale",
+        "Tom Hale",
+        "Former Ohio governor, D",
+    ),
+    # ... not a title after a noun that is no role: the noun stays the source, the title its appositive
+    ("The film Harbour Lights said little about the strike.", "The film", "The film", "Harbour Lights"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "resolved", "role"), CLOSE_APPOSITIVES, ids=[c[0][:30] for c in CLOSE_APPOSITIVES]
+)
+def test_a_name_right_after_a_role_word_holds_it(run_extract, text, source, resolved, role) -> None:  # type: ignore[no-untyped-def]
+    (r,) = run_extract(text)
+    assert (r.source, r.source_resolved, r.source_role) == (source, resolved, role)
+
+
+@pytest.mark.parametrize(
+    ("role", "bare"),
+    [
+        ("(D-OH)", "D-OH"),
+        ("(D-OH", "D-OH"),  # the parse stops before the closing bracket
+        ("D-OH)", "D-OH"),
+        ("Sens. Ann Kroll (D-OH) and Tom Hale (D-OH", "Sens. Ann Kroll (D-OH) and Tom Hale (D-OH)"),
+        ("(A) and (B)", "(A) and (B)"),
+        ("a lawyer", "a lawyer"),
+    ],
+)
+def test_a_role_loses_the_brackets_around_it(role: str, bare: str) -> None:
+    assert unbracketed(role) == bare
 
 
 INQUIRY = "The inquiry began in March.\n\n"
