@@ -1922,6 +1922,9 @@ class Extractor:
             self.add(cand)
             for q in qs:  # the paragraph's quote segment belongs to this speaker only
                 self.claim_tokens([self.char_to_tokens(q.start, q.end)])
+            if transcript:  # the line is quoted speech: no cue inside it speaks, as in a quotation
+                a, b = content
+                self.cands = [c for c in self.cands if c.cue is None or not a <= c.cue[0] < b]
 
     def whole_line(self, q: Quote, chars: tuple[int, int]) -> bool:
         """Whether quotation segment ``q``, closed, is all of the line ``chars`` but end punctuation."""

@@ -1453,6 +1453,19 @@ def test_a_fronted_clause_is_the_raised_cues_content(run_extract) -> None:  # ty
     assert (r.source, r.content) == ("the mayor", "The toll plan has failed")
 
 
+# A transcript's line is its speaker's quoted speech: no cue inside it makes a record of its own, as none
+# inside a quotation does (the line holds "say", "seen" and "counted")
+TRANSCRIPT = (
+    "The minister took questions on the radio.\n\n"
+    "CALLOWAY: Passengers say the timetable works. I've seen the letters and we counted every ticket."
+)
+
+
+def test_no_cue_inside_a_transcript_line_speaks(run_extract) -> None:  # type: ignore[no-untyped-def]
+    (r,) = run_extract(TRANSCRIPT)
+    assert (r.source, r.cue) == ("CALLOWAY", ":")
+
+
 # A passive cue's claim is its subject with the predicate the verb gives it: two spans. (text, spans, source)
 PASSIVE_PREDICATES = [
     (
