@@ -2495,7 +2495,10 @@ def _predicate(root: Token | None) -> str | None:
 def _says_back(root: Token | None) -> bool:
     """A content headed by a pronoun for what was said before: "disputed *that*", "denied *it* on
     Monday" (not "them", mostly people: "dismissing them as a cartel")."""
-    return root is not None and root.pos_ == "PRON" and root.lower_ in ("it", "this", "that")
+    if root is None or root.lower_ not in ("it", "this", "that"):
+        return False
+    # an object "that" is the pronoun, though the tagger calls it a conjunction ("denied that, saying")
+    return root.pos_ == "PRON" or root.dep_ in ("dobj", "pobj", "nsubjpass")
 
 
 def _same_agent(a: str | None, b: str | None) -> bool:

@@ -181,6 +181,13 @@ RESPONSES = [
         "the city had a reserve of $12 million",
     ),
     ("Critics said the toll was illegal. The council denied it on Monday.", "it", "the toll was illegal"),
+    # ... which the tagger makes a conjunction before a comma
+    (
+        "Pryce claimed that the ministry had ignored the survey. A spokesperson denied that, saying the"
+        " survey shaped every decision.",
+        "that",
+        "that the ministry had ignored the survey",
+    ),
 ]
 
 
