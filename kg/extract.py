@@ -572,6 +572,10 @@ class Extractor:
             inverted = self.speaker_after(verb)  # '"...," said Dana Whitfield'
             if inverted is not None:
                 return inverted, False
+        if verb.i > 0 and self.lower[verb.i - 1] == ",":  # "Ortiz, meanwhile, who holds no posts, said"
+            interrupted = self.before_interruption(verb.i - 1, self.sent_start[verb.i])
+            if interrupted is not None:
+                return interrupted, False
         return self.preceding_np(verb), True
 
     def extraposed(self, subj: Token, verb: Token) -> bool:
@@ -660,6 +664,24 @@ class Extractor:
         if t.pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote(t.i):
             return t
         return None
+
+    def before_interruption(self, comma: int, start: int) -> Token | None:
+        """The noun before the stretches set off by commas that end at ``comma``, when each opens with a
+        relative pronoun, a participle or an adverb: "[Ortiz], meanwhile, who holds no posts,", "[One
+        delegate], who asked not to be named,", "[Orme], wearing a union badge,"."""
+        end = comma
+        while True:
+            opening = next((k for k in range(end - 1, start, -1) if self.lower[k] == ","), None)
+            if opening is None:
+                return None
+            opener = self.tok[opening + 1]
+            relative = opener.lower_ in ("who", "which")
+            if not (relative or opener.tag_ in ("VBG", "VBN") or opener.pos_ == "ADV"):
+                return None
+            before = self.tok[opening - 1]
+            if before.pos_ in ("NOUN", "PROPN") and not self.in_quote(before.i):
+                return before
+            end = opening  # "X, meanwhile, who ...": on to the stretch before
 
     def cue_range(self, verb: Token, particle: Token | None = None) -> tuple[int, int]:
         """The cue as written: auxiliaries and negation right before the verb, and a particle."""

@@ -768,6 +768,22 @@ def test_join_quotes_option_follows_polnear_convention(nlp, text, spans) -> None
 
 # (text, content fragment, source as written, resolved source, role)
 SOURCES = [
+    # a subject set off from its verb by a relative clause, a participle or an adverb the parse hung
+    # elsewhere, so that the verb has no subject of its own
+    (
+        "Ortiz, meanwhile, who holds no such posts, said that fact speaks for itself.",
+        "that fact speaks",
+        "Ortiz",
+        "Ortiz",
+        None,
+    ),
+    (
+        "One delegate, who unlike her colleagues asked not to be named, said the mood was grim.",
+        "the mood was grim",
+        "One delegate",
+        "One delegate",
+        None,
+    ),
     # a quoted word with its comma right before the verb is a quotation, not the subject ("Water")
     (
         '"Water," said Dana Ruiz, a farmer from Tulare. "Water for every farm is what we want."',
