@@ -335,8 +335,7 @@ NOT_NAMES = frozenset(
 def _appositive_name(token: Token) -> Token | None:
     """The proper name set off by a comma in apposition after a common-noun head: "its chief executive,
     *Moira Tennant*," ("the regulator, Ofcom,"), or right after a role word ("her lawyer *Tobias Renn*");
-    not a date or place the parse hung there, nor a party
-    in brackets ("Howard Dean (D)")."""
+    not a date or place the parse hung there, nor a party in brackets ("Howard Dean (D)")."""
     if token.pos_ != "NOUN":
         return None
     a = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i), None)
