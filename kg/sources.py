@@ -255,9 +255,11 @@ def _phrase(token: Token, floor: int, cue: int | None) -> Mention:
     return Mention(start, end, token.i, name_start, role)
 
 
-# Nouns for what a statement is issued in: its issuer speaks ("a statement from the Red Crescent")
+# Nouns for what a statement is issued in, and for studies and polls: its issuer speaks ("a statement
+# from the Red Crescent", "a 2023 study by the Norvik Marine Institute")
 MEDIA = frozenset(
     {"statement", "letter", "release", "post", "tweet", "email", "e-mail", "memo", "note", "report", "filing"}
+    | {"study", "survey", "poll", "analysis", "audit", "review"}
 )
 ISSUER_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 

@@ -1373,6 +1373,19 @@ def test_the_subject_is_not_the_source(run_extract, text, content, cue, whole) -
 # The issuer of a statement, a letter or a report speaks through it: (text, source as written, resolved,
 # type); a medium without a named issuer stays unnamed
 ISSUERS = [
+    # a study's or a poll's issuer speaks through it too
+    (
+        "A 2023 study by the Norvik Marine Institute found no decline in lobster catches.",
+        "A 2023 study",
+        "Norvik Marine Institute",
+        "organization",
+    ),
+    (
+        "A new poll from Harbour State University shows the mayor ahead.",
+        "A new poll from Harbour State University",
+        "Harbour State University",
+        "organization",
+    ),
     (
         "At least nine people have died, according to a statement from the Red Crescent.",
         "a statement from the Red Crescent",
