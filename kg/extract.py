@@ -892,7 +892,9 @@ class Extractor:
                 add("passive-agent", self.subject_with_complement(t, c) or [self.subtree(c)], c, agent=agent)
             elif dep == "nsubjpass" and not self.quoted_as_saying(t):
                 # "[The harbour] is regarded [as a lifeline]", "[Ortiz] was proclaimed [the victor]"
-                add("nsubjpass", self.subject_with_complement(t, c) or [self.subtree(c)], c)
+                spans = self.subject_with_complement(t, c)
+                if spans or c.pos_ != "PRON":  # "Not everyone is convinced": a pronoun alone is no claim
+                    add("nsubjpass", spans or [self.subtree(c)], c)
         if t.dep_ in HEAD_SIDE and t.head.pos_ in ("VERB", "AUX"):  # "X is coming, he said"
             add(f"head:{t.dep_}", self.around(t.head, t), t.head)
         raised = self.raised_clause(t) if t.lemma_.lower() in RAISING else None

@@ -1527,6 +1527,11 @@ def test_a_passive_claim_holds_its_predicate(run_extract, text, spans, source) -
     assert r.source == source
 
 
+@pytest.mark.parametrize("text", ["Not everyone is convinced.", "He was criticized."])
+def test_a_passives_pronoun_alone_is_no_claim(run_extract, text) -> None:  # type: ignore[no-untyped-def]
+    assert run_extract(text) == []
+
+
 def test_quoted_as_saying_relays_the_subjects_words(run_extract) -> None:  # type: ignore[no-untyped-def]
     # the subject says the clause; it is not itself the claim of "was quoted"
     (r,) = run_extract("A senior official was quoted as saying that the talks had collapsed.")
