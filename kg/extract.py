@@ -2388,6 +2388,9 @@ def assemble(
         source_text = resolved = role = None
         if m is not None and speaker is not None:
             res = resolver.resolve(speaker, doc[speaker.start].idx, stype)
+            if speaker is not m and res.name.lower() in PRONOUNS:  # "her statement": "her" left unresolved
+                speaker, stype = m, source_type(doc, m, kinds)
+                res = resolver.resolve(m, doc[m.start].idx, stype)
             source_text, resolved, role = m.text(doc), res.name, res.role
             c.resolved = resolved
             # the resolution's kind differs from the mention's own only where it found an antecedent:

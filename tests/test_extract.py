@@ -1373,6 +1373,8 @@ def test_the_subject_is_not_the_source(run_extract, text, content, cue, whole) -
 # The issuer of a statement, a letter or a report speaks through it: (text, source as written, resolved,
 # type); a medium without a named issuer stays unnamed
 ISSUERS = [
+    # ... but an issuer left an unresolved pronoun names nobody: the phrase stays its own source
+    ("Her statement said the levy was illegal.", "Her statement", "Her statement", "unnamed"),
     # a study's or a poll's issuer speaks through it too
     (
         "A 2023 study by the Norvik Marine Institute found no decline in lobster catches.",
