@@ -60,7 +60,6 @@ from kg.nlp import parse
 from kg.quotes import Quote, balance_marks, find_quotes, quote_chains
 from kg.record import Attribution, Certainty, Kind, SourceType, Span, Stance
 from kg.sources import (
-    ANIMATE,
     PRONOUNS,
     RELATIVE,
     Mention,
@@ -69,6 +68,7 @@ from kg.sources import (
     issuer,
     mention_of,
     named_together,
+    names_people,
     source_type,
     span_mention,
 )
@@ -82,7 +82,7 @@ from kg.stance import (
     root_negated,
     weaker,
 )
-from kg.wordclass import WordClass, word_class
+from kg.wordclass import WordClass
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -942,9 +942,9 @@ class Extractor:
         comp = next((c for c in self.kids[t.i] if c.dep_ in RAISED and c.i > t.i), None)
         if subj is None or comp is None:
             return None
-        if self.lower[subj.i] == "it" and comp.dep_ == "ccomp":
-            return [r for r in (self.subtree(comp),) if r], subj, comp
-        return sorted(r for r in (self.subtree(subj), self.subtree(comp)) if r), subj, comp
+        expletive = self.lower[subj.i] == "it" and comp.dep_ == "ccomp"
+        ranges = (self.subtree(comp),) if expletive else (self.subtree(subj), self.subtree(comp))
+        return sorted(r for r in ranges if r), subj, comp
 
     def prep_object(self, prep: Token) -> Token | None:
         """The object of a preposition: a noun phrase or a clause ("for *raising* taxes")."""
@@ -1213,8 +1213,13 @@ class Extractor:
         hedge = self.lex.passive_hedges.get(self.lemma[head.i])
         if hedge is None:
             return None
-        aux = [c.i for c in self.kids[head.i] if self.dep[c.i] == "auxpass"]
-        return self.doc[min([head.i, *aux]) : head.i + 1].text, hedge.certainty
+        a, b = self.passive_range(head)
+        return self.doc[a:b].text, hedge.certainty
+
+    def passive_range(self, verb: Token) -> tuple[int, int]:
+        """A passive verb with its auxiliaries, as written: "is said", "are widely believed"."""
+        aux = [c.i for c in self.kids[verb.i] if self.dep[c.i] == "auxpass"]
+        return min([verb.i, *aux]), verb.i + 1
 
     def passive_without_agent(self, t: Token) -> bool:
         kids = {c.dep_ for c in self.kids[t.i]}
@@ -1807,8 +1812,7 @@ class Extractor:
             content = self.cut_reserved(content, root.i)  # "..., an accusation he has denied"
             if content is None or not self.free(*content):
                 continue
-            aux = [c for c in kids if c.dep_ == "auxpass"]
-            cue = (min([t.i, *(c.i for c in aux)]), t.i + 1)
+            cue = self.passive_range(t)
             cand = Candidate(
                 "passive-hedge",
                 "unattributed_hedge",
@@ -2265,10 +2269,7 @@ def finite_tag(verb: Token) -> str:
 def is_thing(subj: Token) -> bool:
     """Whether subject ``subj`` is a common noun no sense of which is a person or group ("the
     figures", "its reporting"; not "voters", "the army")."""
-    if subj.pos_ != "NOUN":
-        return False
-    wc = word_class(subj.lemma_.lower(), "n")
-    return wc is not None and not ANIMATE.intersection(wc.lexnames)
+    return subj.pos_ == "NOUN" and names_people(subj) is False
 
 
 class _NoCue:

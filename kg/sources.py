@@ -513,8 +513,14 @@ def _owner(t: Token) -> bool:
         return False
     if t.pos_ != "NOUN" or t.text[:1].isupper():  # the tagger reads some names as nouns ("Price")
         return True
-    wc = word_class(t.lemma_.lower(), "n")
-    return wc is not None and bool(ANIMATE.intersection(wc.lexnames))
+    return bool(names_people(t))
+
+
+def names_people(noun: Token) -> bool | None:
+    """Whether a noun has a sense for people, a person or a group, in WordNet ("voters", "the army";
+    not "the figures"); ``None`` when WordNet does not know it."""
+    wc = word_class(noun.lemma_.lower(), "n")
+    return None if wc is None else bool(ANIMATE.intersection(wc.lexnames))
 
 
 def _indefinite(first: Token) -> bool:
