@@ -491,14 +491,21 @@ class Extractor:
         )
 
     def around(self, head: Token, inserted: Token) -> list[tuple[int, int]]:
-        """The side of ``head``'s subtree that holds ``head``, cut at the inserted clause
-        ("Content, X said, since ..." -> "Content")."""
+        """The parts of ``head``'s subtree around the inserted clause: "Prices, he said, will keep
+        rising" -> "Prices" + "will keep rising".
+
+        After the clause's head, what follows an inserted "she said" is the claim's too ("The crew
+        repainted the pier, he said, because ..."), but not a turn to another claim (", but ...")
+        nor an aside on a noun before ("..., the office reported, a shift that ...")."""
         a, b = head.left_edge.i, head.right_edge.i + 1
         xa, xb = inserted.left_edge.i, inserted.right_edge.i + 1
-        if head.i < xa:
-            return [r for r in [self.trim(a, xa)] if r]
-        # "Prices, he said, will keep rising": the content runs on both sides of the parenthetical
-        return [r for r in (self.trim(a, xa), self.trim(xb, b)) if r]
+        before, after = self.trim(a, xa), self.trim(xb, b)
+        if after is not None and head.i < xa:
+            aside = any(self.dep[k] == "appos" and self.tok[k].head.i < xa for k in range(*after))
+            turn = self.lower[self.next_word[xb]] in CONTRAST
+            if turn or aside:
+                after = None
+        return [r for r in (before, after) if r]
 
     def free(self, a: int, b: int) -> bool:
         return not any(self.used[a:b])
@@ -895,7 +902,9 @@ class Extractor:
                 spans = self.subject_with_complement(t, c)
                 if spans or c.pos_ != "PRON":  # "Not everyone is convinced": a pronoun alone is no claim
                     add("nsubjpass", spans or [self.subtree(c)], c)
-        if t.dep_ in HEAD_SIDE and t.head.pos_ in ("VERB", "AUX"):  # "X is coming, he said"
+        # "X is coming, he said"; "Quiet," he demanded; "The schedule, she said, [pleased] commuters"
+        # (an adjective or a verb the tagger took for one)
+        if t.dep_ in HEAD_SIDE and t.head.pos_ in ("VERB", "AUX", "ADJ"):
             add(f"head:{t.dep_}", self.around(t.head, t), t.head)
         raised = self.raised_clause(t) if t.lemma_.lower() in RAISING else None
         if raised is not None:

@@ -2069,3 +2069,31 @@ MISPLACED_COMPLEMENTS = [
 def test_a_complement_hung_on_a_phrase_noun(run_extract, text, content, cue) -> None:  # type: ignore[no-untyped-def]
     (r,) = run_extract(text)
     assert (r.content, r.cue) == (content, cue)
+
+
+# "..., she said, ...": the claim is the clause around the inserted reporting clause
+PARENTHETICALS = [
+    ("The levy, the mayor said, will pay for two libraries.", ["The levy", "will pay for two libraries"]),
+    (  # a dependent after the inserted clause is the claim's too
+        "The crew repainted the north pier, the foreman said, because the old paint had peeled.",
+        ["The crew repainted the north pier", "because the old paint had peeled"],
+    ),
+    (  # but not a turn to another claim
+        "The crew painted the north pier, she said, but the rain ruined it.",
+        ["The crew painted the north pier"],
+    ),
+    (  # nor an aside on a noun before it
+        "The deficit will grow this year, the budget office said, a shift that hurts the candidates.",
+        ["The deficit will grow this year"],
+    ),
+    (  # a verb the tagger took for an adjective still heads the claim
+        "The new ferry schedule, Ms. Odell said, pleased commuters and angered the dock crews.",
+        ["The new ferry schedule", "pleased commuters and angered the dock crews"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "spans"), PARENTHETICALS, ids=[p[1][-1][:30] for p in PARENTHETICALS])
+def test_a_parentheticals_claim_is_the_clause_around_it(run_extract, text, spans) -> None:  # type: ignore[no-untyped-def]
+    (r,) = [r for r in run_extract(text) if r.cue == "said"]
+    assert [text[s.start : s.end] for s in r.content_spans] == spans
