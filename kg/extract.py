@@ -1679,6 +1679,11 @@ class Extractor:
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         pp = (cue_span[0], pobj.right_edge.i + 1)
+        if pp[0] > clause.i:
+            # after its clause, it speaks for all the clauses coordinated before: "The county lost the
+            # ballots, and clerks hid the losses, according to an audit"
+            while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+                clause = clause.head
         spans = [x for x in (self.cut_reserved(x, pp[1]) for x in self.around_phrase(clause, pp)) if x]
         if not spans or not all(self.free(*x) for x in spans):
             return

@@ -272,6 +272,20 @@ ACCORDING_TURNS = [
         "The plan, according to aides, would cut taxes and raise spending.",
         "The plan would cut taxes and raise spending",
     ),
+    # after its clause, it speaks for every clause coordinated before it
+    (
+        "The county lost the ballots in 2019, and its clerks hid the losses, according to a state audit.",
+        "The county lost the ballots in 2019, and its clerks hid the losses",
+    ),
+    (
+        "The ferry will run on Sundays but the fares will rise according to the harbour board.",
+        "The ferry will run on Sundays but the fares will rise",
+    ),
+    # ... but not before its clause
+    (
+        "The county lost the ballots in 2019, and according to a state audit, clerks hid the losses.",
+        "clerks hid the losses",
+    ),
 ]
 
 
