@@ -604,11 +604,13 @@ class Extractor:
         set off after, or coordinated with, another reporting verb's complement clause, that other verb:
         "Whitfield said the toll plan was reckless, *noting* ..." and "He said X and *said* that Y",
         where the parse hangs the second verb on the complement's ("was"), whose subject is not the
-        speaker."""
+        speaker. After a clause whose reporting verb follows it, the verb is the clause subject's: "The
+        mayor left the hall, *warning* that ..., an aide said"."""
         h = v.head
         if (
             self.dep[v.i] in ("advcl", "conj")
             and self.dep[h.i] == "ccomp"
+            and h.head.i < h.i
             and self.pos[h.head.i] in ("VERB", "AUX")
             and self.lex.verb(self.lemma[v.i]) is not None
             and self.lex.verb(self.lemma[h.head.i]) is not None

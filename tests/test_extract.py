@@ -1292,6 +1292,21 @@ SOURCES = [
         "Inspector Ruth Kane",
         None,
     ),
+    # ... but after a clause reported by a verb that follows it, such a verb is the clause subject's
+    (
+        "The mayor returned to the chamber and told reporters the vote was rigged, an aide said.",
+        "the vote was rigged",
+        "The mayor",
+        "The mayor",
+        None,
+    ),
+    (
+        "The mayor left the hall, warning that the vote was rigged, an aide said.",
+        "that the vote was rigged",
+        "The mayor",
+        "The mayor",
+        None,
+    ),
     # a cue noun in an "in" phrase speaks for the verb's subject
     (
         "Harbour director Ana Ruiz stood firm in a long statement that the pier could reopen by June.",
