@@ -461,11 +461,16 @@ class Extractor:
             return None
         end = span[1]
         for c in self.kids[verb.i]:
-            if c.i > obj.i and (c.dep_ in COMPLEMENT_DEPS or c.dep_ == "prep"):
+            if c.i > obj.i and (c.dep_ in COMPLEMENT_DEPS or c.dep_ == "prep" or self.is_purpose(c)):
                 if c.dep_ == "prep" and c.lower_ not in OBJECT_PREPS and self.tok[c.i - 1].is_punct:
                     continue
                 end = max(end, c.right_edge.i + 1)
         return self.trim(span[0], end)
+
+    def is_purpose(self, t: Token) -> bool:
+        """Whether ``t`` is an infinitive of purpose, or a noun's infinitive the parse hung on the verb:
+        "defended [his plan] *to raise the wage*", "pushed [the city] *to drop the toll*"."""
+        return self.dep[t.i] == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in self.kids[t.i])
 
     def subject_with_complement(self, verb: Token, subj: Token) -> list[tuple[int, int] | None]:
         """A passive's subject and the predicate the verb gives it, two spans: "[the harbour] is regarded

@@ -182,6 +182,21 @@ SHAPES = [
         "released",
         "indirect",
     ),
+    # an object's infinitive of purpose, which the parse hangs on the verb
+    (
+        "The mayor praised the efforts of the coast guard to find the missing crew.",
+        "the efforts of the coast guard to find the missing crew",
+        "The mayor",
+        "praised",
+        "indirect",
+    ),
+    (
+        "The governor approved a small team of engineers to inspect the dam.",
+        "a small team of engineers to inspect the dam",
+        "The governor",
+        "approved",
+        "indirect",
+    ),
     # possessive and role sources
     (
         "The senator's spokesman said the vote would be delayed.",
