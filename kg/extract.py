@@ -101,6 +101,7 @@ CONNECTIVES = frozenset(
 OBJECT_PREPS = frozenset({"as", "of", "with", "for"})
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
 HEAD_SIDE = frozenset({"parataxis", "advcl", "conj", "ccomp", "relcl", "acl"})  # a cue inside its content
+CONDITION_MARKS = frozenset({"if", "unless", "because"})  # a complement's condition or reason
 CONTRAST = frozenset({"though", "although", "but", "while", "whereas", "yet"})  # "..., though others ..."
 SET_OFF = frozenset({",", "—", "–", "-", ";", "("})  # marks setting off a trailing dependent
 # verbs whose subject meets or provokes what their object noun says, and does not say it ("the mayor faced
@@ -883,6 +884,8 @@ class Extractor:
                 span = self.subtree(c)
                 if dep == "ccomp":
                     span = self.with_second_complement(t, span)
+                if dep in ("ccomp", "xcomp"):
+                    span = self.with_condition(t, span)
                 add(dep, [span], c)
             elif dep in ("dobj", "attr", "acomp", "dative"):
                 add(dep, [self.subtree(c)], c)
@@ -1192,6 +1195,19 @@ class Extractor:
                 return self.trim(content[0], c.right_edge.i + 1) or content
         return content
 
+    def with_condition(self, verb: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+        """Extend a complement over a condition or reason the parse hung on its cue verb after it:
+        "vowed [to close the port] *unless the strike ends*", "said [the toll is fair] *because ...*"."""
+        if content is None:
+            return None
+        for c in self.kids[verb.i]:
+            if c.dep_ == "advcl" and c.left_edge.i >= content[1] and self.is_condition(c):
+                content = self.trim(content[0], c.right_edge.i + 1) or content
+        return content
+
+    def is_condition(self, clause: Token) -> bool:
+        return any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in self.kids[clause.i])
+
     def raising_candidate(self, t: Token, cue: Cue) -> None:
         """ "The plan seems to be failing": nobody is quoted; the whole clause is a hedged claim."""
         raised = self.raised_clause(t)
@@ -1285,7 +1301,7 @@ class Extractor:
                 content, extra, root, how = runs[0], runs[1:], comp, "ccomp-gap"
             elif comp is not None:
                 content, root, how = self.subtree(comp), comp, "ccomp"
-                content = self.with_second_complement(t, content)
+                content = self.with_condition(t, self.with_second_complement(t, content))
         if content is None and t.dep_ == "parataxis" and ("ccomp" in cue.frames or "quote" in cue.frames):
             sides = self.around(t.head, t)
             if sides:
@@ -1303,7 +1319,7 @@ class Extractor:
                 None,
             )
             if comp is not None:
-                content, root, how = self.subtree(comp), comp, "xcomp"
+                content, root, how = self.with_condition(t, self.subtree(comp)), comp, "xcomp"
         if content is None and agent is not None:
             subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
             if subj is not None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg.document import Document
+from kg.extract import Options, extract
 from kg.record import Attribution
 from kg.sources import mention_of, source_type, unbracketed
 
@@ -2141,3 +2143,24 @@ PARENTHETICALS = [
 def test_a_parentheticals_claim_is_the_clause_around_it(run_extract, text, spans) -> None:  # type: ignore[no-untyped-def]
     (r,) = [r for r in run_extract(text) if r.cue == "said"]
     assert [text[s.start : s.end] for s in r.content_spans] == spans
+
+
+# a condition or reason the parse hangs on the cue verb after its complement is the claim's
+CONDITIONS = [
+    (
+        "The union has threatened to stage a long strike on the ferry lines unless the company drops"
+        " the new rota.",
+        "to stage a long strike on the ferry lines unless the company drops the new rota",
+    ),
+    (
+        "The mayor has declined to schedule a vote on the harbour deal because the council expects a veto.",
+        "to schedule a vote on the harbour deal because the council expects a veto",
+    ),
+]
+
+
+@pytest.mark.parametrize("learned", [True, False], ids=["model", "rules"])
+@pytest.mark.parametrize(("text", "content"), CONDITIONS, ids=[c[1][-30:] for c in CONDITIONS])
+def test_a_complements_condition_is_the_claims(nlp, text, content, learned) -> None:  # type: ignore[no-untyped-def]
+    records = extract(Document("t", text), nlp, options=Options(learned_cues=learned))
+    assert [r.content for r in records] == [content]
