@@ -348,7 +348,9 @@ def _appositive_name(token: Token) -> Token | None:
     close = token.lower_ in role_words()  # "her lawyer Tobias Renn"
     if a.doc[a.left_edge.i - 1].text != "," and not close:
         return None
-    words = [t for t in a.subtree if not (t.is_punct or t.is_space)]
+    # the name, with any "of"/"from" phrase saying where its bearer is from ("Ezra Lund of Grace Chapel")
+    attached = {t.i for c in a.children if c.dep_ == "prep" and c.i > a.i for t in c.subtree}
+    words = [t for t in a.subtree if not (t.is_punct or t.is_space or t.i in attached)]
     return a if all(t.pos_ == "PROPN" for t in words) else None
 
 

@@ -1309,6 +1309,14 @@ SOURCES = [
         "Inspector Ruth Kane",
         None,
     ),
+    # an appositive name with the place its bearer is from
+    (
+        "One pastor, Ezra Lund of Grace Chapel in Dunmore, said the church would stay open.",
+        "the church would stay open",
+        "Ezra Lund of Grace Chapel in Dunmore",
+        "Ezra Lund of Grace Chapel in Dunmore",
+        "One pastor",
+    ),
     # ... but after a clause reported by a verb that follows it, such a verb is the clause subject's
     (
         "The mayor returned to the chamber and told reporters the vote was rigged, an aide said.",
