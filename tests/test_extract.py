@@ -2174,3 +2174,30 @@ CONDITIONS = [
 def test_a_complements_condition_is_the_claims(nlp, text, content, learned) -> None:  # type: ignore[no-untyped-def]
     records = extract(Document("t", text), nlp, options=Options(learned_cues=learned))
     assert [r.content for r in records] == [content]
+
+
+# a relative clause set off by a comma that closes a claim is the writer's aside on a noun
+ASIDES = [
+    (
+        "The mayor said the new ferry contract would go to Harlow Marine, which won the last two bids.",
+        "the new ferry contract would go to Harlow Marine",
+    ),
+    (
+        "The union is seeking to win over drivers hired by Dunmore Transit, which cut wages in May.",
+        "to win over drivers hired by Dunmore Transit",
+    ),
+    # inside the claim it stays, as do a quotation's words
+    (
+        "The mayor said the pier, which opened in 1910, would close.",
+        "the pier, which opened in 1910, would close",
+    ),
+    (
+        'The mayor said the contract "will go to Harlow Marine, which won the last two bids."',
+        "will go to Harlow Marine, which won the last two bids.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), ASIDES, ids=[a[1][:30] for a in ASIDES])
+def test_a_closing_relative_clause_is_an_aside(run_extract, text, content) -> None:  # type: ignore[no-untyped-def]
+    assert [r.content for r in run_extract(text)] == [content]
