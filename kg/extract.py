@@ -422,11 +422,14 @@ class Extractor:
         """The end of range ``[a, b)`` before a relative clause set off by a comma that closes it,
         the writer's aside on a noun: "it would be Ortiz[, who leads the count by 40 seats]". Not
         inside a quotation, whose words stay as they are."""
-        for k in range(a + 3, b):
+        end = b
+        while end > a and self.lower[end - 1] in (".", "!", "?"):
+            end -= 1  # the sentence's full stop
+        for k in range(a + 3, end):
             x = self.tok[k]
             if (
                 self.dep[k] == "relcl"
-                and x.right_edge.i + 1 >= b
+                and x.right_edge.i + 1 >= end
                 and x.left_edge.i > a + 2
                 and self.lower[x.left_edge.i - 1] == ","
                 and self.pos[x.head.i] in ("NOUN", "PROPN")
@@ -434,6 +437,17 @@ class Extractor:
             ):
                 return x.left_edge.i
         return b
+
+    def particle_range(self, verb: Token, particle: Token) -> tuple[int, int]:
+        """The claim of a cue with a particle or preposition ("called for", "pointed to"): what follows
+        the particle in the verb's clause, up to a dependent of the verb set off by a comma ("pointed to
+        [the ground game], *noting that* ...") or a closing aside (:meth:`before_aside`)."""
+        a, b = particle.i + 1, verb.right_edge.i + 1
+        for c in self.kids[verb.i]:
+            left = c.left_edge.i
+            if a < left < b and self.lower[left - 1] == ",":
+                b = left
+        return a, self.before_aside(a, b)
 
     def is_trailing_clause(self, head: Token, child: Token) -> bool:
         i, dep = child.i, self.dep
@@ -885,7 +899,7 @@ class Extractor:
             if pobj is not None:
                 add("pobj", [self.subtree(pobj)], pobj)
         elif particle is not None:
-            a, b = particle.i + 1, t.right_edge.i + 1
+            a, b = self.particle_range(t, particle)
             root = next((x for x in self.doc[a:b] if x.head.i < a or x.head.i >= b), None)
             add("pobj", [self.trim(a, b)], root)
         for c in kids:
@@ -1306,8 +1320,7 @@ class Extractor:
         fallback = False
         agent = next((c for c in kids if c.dep_ == "agent"), None)
         if cue.particle is not None and particle is not None:
-            a = particle.i + 1
-            b = t.right_edge.i + 1
+            a, b = self.particle_range(t, particle)
             content, how = self.trim(a, b), "pobj"
             root = next((x for x in self.doc[a:b] if x.head.i < a or x.head.i >= b), None)
         extra: list[tuple[int, int]] = []

@@ -2186,6 +2186,10 @@ ASIDES = [
         "The union is seeking to win over drivers hired by Dunmore Transit, which cut wages in May.",
         "to win over drivers hired by Dunmore Transit",
     ),
+    (  # before the full stop too
+        "The council called for a limit on cars in the old town, which floods every spring.",
+        "a limit on cars in the old town",
+    ),
     # inside the claim it stays, as do a quotation's words
     (
         "The mayor said the pier, which opened in 1910, would close.",
@@ -2201,3 +2205,19 @@ ASIDES = [
 @pytest.mark.parametrize(("text", "content"), ASIDES, ids=[a[1][:30] for a in ASIDES])
 def test_a_closing_relative_clause_is_an_aside(run_extract, text, content) -> None:  # type: ignore[no-untyped-def]
     assert [r.content for r in run_extract(text)] == [content]
+
+
+# a particle cue's claim ends before a dependent of the verb set off by a comma
+PARTICLE_CLAIMS = [
+    ("The mayor pointed to the new sea wall, noting that the old one had failed twice.", "the new sea wall"),
+    (
+        "The union called for higher wages for dock workers in Dunmore, Maine.",
+        "higher wages for dock workers in Dunmore, Maine",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), PARTICLE_CLAIMS, ids=[p[1][:30] for p in PARTICLE_CLAIMS])
+def test_a_particle_cues_claim_ends_at_a_set_off_dependent(run_extract, text, content) -> None:  # type: ignore[no-untyped-def]
+    (r,) = [r for r in run_extract(text) if r.cue in ("pointed to", "called for")]
+    assert r.content == content
