@@ -419,7 +419,7 @@ class Extractor:
         return self.trim(a, self.before_aside(a, b))
 
     def before_aside(self, a: int, b: int) -> int:
-        """The end of range ``[a, b)`` before a relative clause set off by a comma that closes it,
+        """The end of range ``[a, b)`` before a relative clause set off by a comma or dash that closes it,
         the writer's aside on a noun: "it would be Ortiz[, who leads the count by 40 seats]". Not
         inside a quotation, whose words stay as they are."""
         end = b
@@ -431,7 +431,7 @@ class Extractor:
                 self.dep[k] == "relcl"
                 and x.right_edge.i + 1 >= end
                 and x.left_edge.i > a + 2
-                and self.lower[x.left_edge.i - 1] == ","
+                and self.lower[x.left_edge.i - 1] in SET_OFF
                 and self.pos[x.head.i] in ("NOUN", "PROPN")
                 and not self.in_quote(k)
             ):

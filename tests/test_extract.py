@@ -2186,6 +2186,10 @@ ASIDES = [
         "The union is seeking to win over drivers hired by Dunmore Transit, which cut wages in May.",
         "to win over drivers hired by Dunmore Transit",
     ),
+    (  # or a dash
+        "The mayor said the ferry runs late on Sundays \u2014 which is when the crew is short.",
+        "the ferry runs late on Sundays",
+    ),
     (  # before the full stop too
         "The council called for a limit on cars in the old town, which floods every spring.",
         "a limit on cars in the old town",
