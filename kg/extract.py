@@ -99,6 +99,10 @@ CONNECTIVES = frozenset(
 )
 # "cited X as Y", "accused X of Y", "charged X with Y", "praised X for Y"
 OBJECT_PREPS = frozenset({"as", "of", "with", "for"})
+# prepositions of a phrase of time or circumstance, no part of what a verb says of its object
+CIRCUMSTANCE_PREPS = frozenset(
+    {"during", "until", "before", "after", "since", "amid", "despite", "following", "throughout", "at"}
+)
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
 HEAD_SIDE = frozenset({"parataxis", "advcl", "conj", "ccomp", "relcl", "acl"})  # a cue inside its content
 CONDITION_MARKS = frozenset({"if", "unless", "because"})  # a complement's condition or reason
@@ -496,6 +500,8 @@ class Extractor:
             if c.i > obj.i and (c.dep_ in COMPLEMENT_DEPS or c.dep_ == "prep" or self.is_purpose(c)):
                 if c.dep_ == "prep" and c.lower_ not in OBJECT_PREPS and self.tok[c.i - 1].is_punct:
                     continue
+                if c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS:
+                    continue  # "criticized [the mayor] *during a debate*": when, not what
                 end = max(end, c.right_edge.i + 1)
         return self.trim(span[0], end)
 

@@ -2225,3 +2225,14 @@ PARTICLE_CLAIMS = [
 def test_a_particle_cues_claim_ends_at_a_set_off_dependent(run_extract, text, content) -> None:  # type: ignore[no-untyped-def]
     (r,) = [r for r in run_extract(text) if r.cue in ("pointed to", "called for")]
     assert r.content == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The union thanked the crews at a rally on Friday.", "the crews"),
+        ("The council blamed the mayor for the flooding.", "the mayor for the flooding"),
+    ],
+)
+def test_a_phrase_of_time_or_circumstance_is_no_part_of_the_claim(run_extract, text, content) -> None:  # type: ignore[no-untyped-def]
+    assert [r.content for r in run_extract(text)] == [content]
