@@ -2236,3 +2236,14 @@ def test_a_particle_cues_claim_ends_at_a_set_off_dependent(run_extract, text, co
 )
 def test_a_phrase_of_time_or_circumstance_is_no_part_of_the_claim(run_extract, text, content) -> None:  # type: ignore[no-untyped-def]
     assert [r.content for r in run_extract(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The mayor continued to insist that the bridge was safe.", "to insist", "that the bridge was safe"),
+        ('"We will rebuild," the mayor continued.', "continued", "We will rebuild"),
+    ],
+)
+def test_a_verb_of_phase_leaves_the_claim_to_the_verb_it_governs(run_extract, text, cue, content) -> None:  # type: ignore[no-untyped-def]
+    assert [(r.cue, r.content) for r in run_extract(text)] == [(cue, content)]
