@@ -119,9 +119,11 @@ FINITE = frozenset({"MD", "VBD", "VBZ", "VBP"})  # tags of a finite verb
 NOT_A_SPEAKER = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 MAIN_CLAUSE = frozenset({"ROOT", "ccomp", "conj", "parataxis"})  # a clause of its own, not a modifier
 RAISING = frozenset({"seem", "appear"})  # "X seems to be Y": a hedge on X being Y, not a source
-# verbs of phase ("she continued to warn", "he kept insisting"): their complement is no claim of theirs,
-# but a reporting verb's, which makes its own record; '"...," he continued' still quotes
-ASPECTUAL = frozenset({"continue", "keep", "begin", "start", "stop", "cease", "resume"})
+# verbs of phase or attempt ("she continued to warn", "he tried to blame"): their complement is no claim of
+# theirs, but a reporting verb's, which makes its own record; '"...," he continued' still quotes
+PHASE_OR_ATTEMPT = frozenset(
+    {"continue", "keep", "begin", "start", "stop", "cease", "resume", "try", "attempt", "struggle"}
+)
 RAISED = frozenset({"xcomp", "ccomp", "oprd", "acomp", "attr"})  # what it says of X: "to be Y", "ready"
 QUOTE_MARKS = frozenset({'"', "''", "``", "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 NP_START = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON"})  # a word that can open a noun phrase
@@ -914,7 +916,7 @@ class Extractor:
         for c in kids:
             dep = c.dep_
             if dep in ("ccomp", "xcomp", "advcl", "pcomp", "acl", "oprd", "conj", "parataxis", "npadvmod"):
-                if dep == "xcomp" and t.lemma_.lower() in ASPECTUAL:
+                if dep == "xcomp" and t.lemma_.lower() in PHASE_OR_ATTEMPT:
                     continue  # "continued [to warn that ...]": the claim is the inner verb's
                 if t.dep_ == "relcl" and c.left_edge.i < t.i:  # "rules, which officials said will ..."
                     runs = self.gapped_clause(c)

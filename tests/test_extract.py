@@ -2242,8 +2242,15 @@ def test_a_phrase_of_time_or_circumstance_is_no_part_of_the_claim(run_extract, t
     ("text", "cue", "content"),
     [
         ("The mayor continued to insist that the bridge was safe.", "to insist", "that the bridge was safe"),
+        (
+            "The governor struggled to explain why the bridge had failed.",
+            "to explain",
+            "why the bridge had failed",
+        ),
         ('"We will rebuild," the mayor continued.', "continued", "We will rebuild"),
     ],
 )
-def test_a_verb_of_phase_leaves_the_claim_to_the_verb_it_governs(run_extract, text, cue, content) -> None:  # type: ignore[no-untyped-def]
+def test_a_verb_of_phase_or_attempt_leaves_the_claim_to_the_verb_it_governs(
+    run_extract, text, cue, content
+) -> None:  # type: ignore[no-untyped-def]
     assert [(r.cue, r.content) for r in run_extract(text)] == [(cue, content)]
